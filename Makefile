@@ -1,0 +1,63 @@
+# carepages: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit("carepages needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-base: requirements/base.txt | $(PY)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt $(VENV)/.installed-base
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/dev.txt
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed-base ## Create .venv and install the locked dependencies (idempotent)
+
+.PHONY: install-dev
+install-dev: $(VENV)/.installed-dev ## Install the test and development tools as well
+
+.PHONY: run
+run: install ## Migrate, load the demo content once and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: install-dev ## Run the whole test suite (DATABASE_URL picks the database)
+	$(PY) -m pytest
+
+.PHONY: lint
+lint: install-dev ## Check lint and formatting with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install-dev ## Fix lint and formatting with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: serve
+serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/operations.md)
+	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=carepages.settings.production $(VENV)/bin/granian --interface wsgi \
+		--host 127.0.0.1 --port $(PORT) --workers 2 carepages.wsgi:application
+
+.PHONY: lock
+lock: install-dev ## Re-pin requirements/*.txt from requirements/*.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url -o dev.txt dev.in

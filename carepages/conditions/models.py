@@ -1,0 +1,123 @@
+"""Conditions ("aandoeningen"): the pages patients come for."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from carepages.core.models import ReviewedMixin, SectionsMixin
+
+from .alphabet import group_by_letter
+
+
+class ConditionIndexPage(Page):
+    """/aandoeningen/: every condition, A to Z."""
+
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conditions.ConditionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "overzicht aandoeningen"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conditions = ConditionPage.objects.child_of(self).live().order_by("title")
+        context["letters"] = group_by_letter(conditions)
+        return context
+
+
+class ConditionPage(ReviewedMixin, SectionsMixin, Page):
+    """A condition: definition, question-headed sections, services, "Zie ook"."""
+
+    also_known_as = models.TextField(
+        "ook bekend als",
+        blank=True,
+        help_text="Andere namen die patiënten gebruiken, één per regel (bv. ‘lumbago’). "
+        "De zoekfunctie weegt ze even zwaar als de titel.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("also_known_as"),
+        FieldPanel("sections"),
+        InlinePanel("service_links", heading="Diensten", label="Dienst"),
+        InlinePanel("related_links", heading="Zie ook", label="Gerelateerde pagina"),
+        MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("also_known_as", boost=5),
+        index.SearchField("intro", boost=2),
+        index.SearchField("sections"),
+    ]
+    parent_page_types = ["conditions.ConditionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "aandoening"
+        verbose_name_plural = "aandoeningen"
+
+    @property
+    def alternate_names(self) -> list[str]:
+        return [name.strip() for name in self.also_known_as.splitlines() if name.strip()]
+
+    def live_services(self):
+        """The services to show, in the editor's order; unpublished ones drop out."""
+        links = self.service_links.all().select_related("service")
+        return [link.service for link in links if link.service.live]
+
+    def live_related(self):
+        """The "Zie ook" pages that are published, in the editor's order."""
+        links = self.related_links.all().select_related("related_page")
+        return [link.related_page.specific_deferred for link in links if link.related_page.live]
+
+    def get_context(self, request, *args, **kwargs):
+        from carepages.services.listing import service_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = service_listing(request, self.live_services())
+        context["related"] = self.live_related()
+        return context
+
+
+class ConditionService(Orderable):
+    """A service that treats the condition, in the order the editor chose."""
+
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="service_links")
+    service = models.ForeignKey(
+        "services.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="condition_links",
+        verbose_name="dienst",
+    )
+
+    panels = [PageChooserPanel("service", "services.ServicePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "dienst bij de aandoening"
+
+
+class ConditionRelatedPage(Orderable):
+    """A "Zie ook" link: another condition, a treatment, an examination."""
+
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="pagina",
+    )
+
+    panels = [
+        PageChooserPanel(
+            "related_page",
+            ["conditions.ConditionPage", "infopages.InfoPage"],
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "zie ook"

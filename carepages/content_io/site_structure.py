@@ -1,0 +1,70 @@
+"""The fixed skeleton of the site: a home page and one index per kind.
+
+The public URLs (/aandoeningen/, /diensten/, …) are the slugs of these
+indexes, so the import and the demo content create them when missing.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from carepages.conditions.models import ConditionIndexPage
+from carepages.home.models import HomePage
+from carepages.infopages.models import KIND_SLUGS, InfoIndexPage, Kind
+from carepages.locations.models import LocationIndexPage
+from carepages.services.models import ServiceIndexPage
+
+INFO_TITLES = {Kind.TREATMENT: "Behandelingen", Kind.EXAMINATION: "Onderzoeken", Kind.INFO: "Info"}
+
+
+@dataclass
+class SiteStructure:
+    home: HomePage
+    conditions: ConditionIndexPage
+    services: ServiceIndexPage
+    locations: LocationIndexPage
+    info: dict[str, InfoIndexPage]
+
+
+@transaction.atomic
+def ensure_site_structure() -> SiteStructure:
+    """Find or create the home page and the indexes; safe to call repeatedly."""
+    home = HomePage.objects.first() or _create_home()
+    conditions = _child(home, ConditionIndexPage, "aandoeningen", "Aandoeningen")
+    services = _child(home, ServiceIndexPage, "diensten", "Diensten")
+    locations = _child(home, LocationIndexPage, "locaties", "Locaties")
+    info = {
+        kind: _child(home, InfoIndexPage, KIND_SLUGS[kind], INFO_TITLES[kind], kind=kind, show_in_menus=kind != Kind.INFO)
+        for kind in Kind
+    }
+    return SiteStructure(home, conditions, services, locations, info)
+
+
+def _create_home() -> HomePage:
+    root = Page.get_first_root_node()
+    # Wagtail's install creates a "Welcome" page as the site root; ours replaces it.
+    for page in root.get_children().filter(content_type__model="page"):
+        page.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title="Patiënteninformatie",
+            slug="home",
+            intro="Lees over aandoeningen, onderzoeken en behandelingen, en vind de juiste dienst op onze campussen.",
+        )
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "carepages"},
+    )
+    return home
+
+
+def _child(parent: Page, model, slug: str, title: str, show_in_menus=True, **fields):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(title=title, slug=slug, show_in_menus=show_in_menus, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,36 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context) -> str:
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.site_name if site and site.site_name else "carepages"
+
+
+@register.filter
+def jsonld(data: dict) -> str:
+    """A schema.org block; escaped like json_script so text cannot close the tag."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def nl_date(value) -> str:
+    """Dates as Belgian patients read them: 02/07/2024."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+@register.filter
+def page_query(listing, number: int) -> str:
+    """The query string for page `number` of a filtered listing."""
+    return listing.page_query(number)

@@ -1,0 +1,31 @@
+"""The home page: a search box, the A–Z entry and the main routes."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "conditions.ConditionIndexPage",
+        "services.ServiceIndexPage",
+        "locations.LocationIndexPage",
+        "infopages.InfoIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        from carepages.conditions.alphabet import group_by_letter
+        from carepages.conditions.models import ConditionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["letters"] = group_by_letter(ConditionPage.objects.live().only("title", "url_path"))
+        context["routes"] = self.get_children().live().in_menu().specific()
+        return context

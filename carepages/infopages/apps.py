@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InfopagesConfig(AppConfig):
+    name = "carepages.infopages"
+    label = "infopages"

@@ -1,0 +1,81 @@
+"""Treatments, examinations and general information pages.
+
+One page type, three indexes: the index decides the kind and so the URL
+(/behandelingen/, /onderzoeken/, /info/), as the content format's `kind`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from carepages.core.models import ReviewedMixin, SectionsMixin
+
+
+class Kind(models.TextChoices):
+    TREATMENT = "treatment", "Behandeling"
+    EXAMINATION = "examination", "Onderzoek"
+    INFO = "info", "Info"
+
+
+#: The index slug of each kind, fixed by the public URLs (CONTRACTS §5).
+KIND_SLUGS = {Kind.TREATMENT: "behandelingen", Kind.EXAMINATION: "onderzoeken", Kind.INFO: "info"}
+SLUG_KINDS = {slug: kind for kind, slug in KIND_SLUGS.items()}
+
+
+class InfoIndexPage(Page):
+    """/behandelingen/, /onderzoeken/ or /info/: the pages of one kind."""
+
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices, unique=True)
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["infopages.InfoPage"]
+    max_count = len(Kind)
+
+    class Meta:
+        verbose_name = "overzicht behandelingen, onderzoeken of info"
+
+    def clean(self):
+        super().clean()
+        expected = KIND_SLUGS.get(self.kind)
+        if expected and self.slug != expected:
+            raise ValidationError({"slug": f"Het overzicht van deze soort heeft als slug ‘{expected}’."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pages"] = InfoPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class InfoPage(ReviewedMixin, SectionsMixin, Page):
+    """A treatment, examination or information page, with the sections of a condition."""
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("sections"),
+        MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("sections"),
+    ]
+    parent_page_types = ["infopages.InfoIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "behandeling, onderzoek of info"
+        verbose_name_plural = "behandelingen, onderzoeken en info"
+
+    @property
+    def kind(self) -> str:
+        # The index's slug is tied to its kind (InfoIndexPage.clean), so the
+        # URL path tells the kind without a query per page in a listing.
+        parts = self.url_path.strip("/").split("/")
+        return SLUG_KINDS.get(parts[-2] if len(parts) >= 2 else "", Kind.INFO)
+
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label

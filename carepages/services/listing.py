@@ -1,0 +1,90 @@
+"""The "Diensten" block: services with their campuses, filtered and paged.
+
+Used on a condition page and on /diensten/. Works without JavaScript:
+the filter is a GET form (?locatie=<slug>) and paging is ?pagina=N.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+
+from .queries import locations_by_service
+
+PER_PAGE = 10
+
+
+@dataclass
+class ServiceCard:
+    service: object
+    locations: list
+
+
+@dataclass
+class ServiceListing:
+    cards: PaginatorPage
+    location_options: list
+    selected_location: object | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def count_label(self) -> str:
+        """The count as patients know it: "1 - 3 van 3" (first - last of total)."""
+        total = self.cards.paginator.count
+        if total == 0:
+            return "0 van 0"
+        return f"{self.cards.start_index()} - {self.cards.end_index()} van {total}"
+
+    def page_query(self, number: int) -> str:
+        params = {"pagina": number}
+        if self.selected_location:
+            params = {"locatie": self.selected_location.slug, **params}
+        return "?" + urlencode(params)
+
+
+def service_listing(request, services: list) -> ServiceListing:
+    """Build the listing for `services` from the request's ?locatie= and ?pagina=."""
+    locations = locations_by_service(services)
+    cards = [ServiceCard(service, locations.get(service.pk, [])) for service in services]
+    options = _location_options(cards)
+    messages = []
+
+    selected = None
+    slug = request.GET.get("locatie", "").strip()
+    if slug:
+        selected = next((loc for loc in options if loc.slug == slug), None)
+        if selected is None:
+            messages.append(f"De locatie ‘{slug[:80]}’ bestaat niet of heeft hier geen diensten. We tonen alle diensten.")
+        else:
+            cards = [card for card in cards if selected in card.locations]
+
+    paginator = Paginator(cards, PER_PAGE)
+    number = _page_number(request.GET.get("pagina"), paginator.num_pages, messages)
+    return ServiceListing(paginator.page(number), options, selected, messages)
+
+
+def _location_options(cards: list[ServiceCard]) -> list:
+    seen = {}
+    for card in cards:
+        for location in card.locations:
+            seen.setdefault(location.pk, location)
+    return sorted(seen.values(), key=lambda loc: loc.title)
+
+
+def _page_number(raw: str | None, num_pages: int, messages: list[str]) -> int:
+    """The nearest valid page: patients who edit the URL get a page, not an error."""
+    if raw in (None, ""):
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        messages.append("Dat paginanummer bestaat niet. We tonen de eerste pagina.")
+        return 1
+    if number < 1:
+        messages.append("Dat paginanummer bestaat niet. We tonen de eerste pagina.")
+        return 1
+    if number > num_pages:
+        messages.append(f"Er zijn maar {num_pages} pagina's. We tonen de laatste.")
+        return num_pages
+    return number

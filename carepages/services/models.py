@@ -1,0 +1,82 @@
+"""Hospital services ("diensten") and the campuses where they are present."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from carepages.core.models import SectionsMixin
+
+
+class ServiceIndexPage(Page):
+    """/diensten/: every service, filterable by campus (?locatie=)."""
+
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["services.ServicePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "overzicht diensten"
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import service_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        services = ServicePage.objects.child_of(self).live().order_by("title")
+        context["listing"] = service_listing(request, list(services))
+        return context
+
+
+class ServicePage(SectionsMixin, Page):
+    """A service: what it does, on which campuses, for which conditions."""
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro", heading="Inleiding"),
+        InlinePanel("location_links", heading="Aanwezig op de volgende locaties", label="Locatie"),
+        FieldPanel("sections"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("sections"),
+    ]
+    parent_page_types = ["services.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "dienst"
+        verbose_name_plural = "diensten"
+
+    def live_locations(self):
+        """The campuses to show, in the editor's order; unpublished ones drop out."""
+        return [link.location for link in self.location_links.all() if link.location.live]
+
+    def get_context(self, request, *args, **kwargs):
+        from carepages.conditions.models import ConditionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["locations"] = self.live_locations()
+        context["conditions"] = (
+            ConditionPage.objects.live().filter(service_links__service=self).distinct().order_by("title")
+        )
+        return context
+
+
+class ServiceLocation(Orderable):
+    """A campus where a service is present."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="location_links")
+    location = models.ForeignKey(
+        "locations.LocationPage",
+        on_delete=models.CASCADE,
+        related_name="service_links",
+        verbose_name="locatie",
+    )
+
+    panels = [PageChooserPanel("location", "locations.LocationPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "locatie van de dienst"

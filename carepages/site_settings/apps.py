@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SiteSettingsConfig(AppConfig):
+    name = "carepages.site_settings"
+    label = "site_settings"
