@@ -38,13 +38,21 @@ def import_document(doc: dict) -> None:
     site = ensure_site_structure()
     locations = {}
     for entry in doc.get("locations", []):
-        page = _upsert(LocationPage, site.locations, entry["slug"], title=entry["name"],
-                       address=entry.get("address", ""), phone=entry.get("phone", ""))
+        page = _upsert(
+            LocationPage,
+            site.locations,
+            entry["slug"],
+            title=entry["name"],
+            address=entry.get("address", ""),
+            phone=entry.get("phone", ""),
+        )
         page.save_revision().publish()
         locations[entry["slug"]] = page
     services = {}
     for entry in doc.get("services", []):
-        page = _upsert(ServicePage, site.services, entry["slug"], title=entry["name"], intro=entry.get("intro", ""))
+        page = _upsert(
+            ServicePage, site.services, entry["slug"], title=entry["name"], intro=entry.get("intro", "")
+        )
         page.location_links = [
             ServiceLocation(location=locations.get(slug) or LocationPage.objects.get(slug=slug))
             for slug in entry.get("locations", [])
@@ -53,16 +61,28 @@ def import_document(doc: dict) -> None:
         services[entry["slug"]] = page
     pages = {}
     for entry in doc.get("pages", []):
-        page = _upsert(InfoPage, site.info[entry["kind"]], entry["slug"], title=entry["title"],
-                       intro=entry.get("intro", ""), last_reviewed=_date(entry))
+        page = _upsert(
+            InfoPage,
+            site.info[entry["kind"]],
+            entry["slug"],
+            title=entry["title"],
+            intro=entry.get("intro", ""),
+            last_reviewed=_date(entry),
+        )
         page.sections = StreamValue(page.sections.stream_block, _sections(entry), is_lazy=False)
         page.save_revision().publish()
         pages[entry["slug"]] = page
     conditions = {}
     for entry in doc.get("conditions", []):
-        page = _upsert(ConditionPage, site.conditions, entry["slug"], title=entry["title"],
-                       intro=entry.get("intro", ""), also_known_as="\n".join(entry.get("also_known_as", [])),
-                       last_reviewed=_date(entry))
+        page = _upsert(
+            ConditionPage,
+            site.conditions,
+            entry["slug"],
+            title=entry["title"],
+            intro=entry.get("intro", ""),
+            also_known_as="\n".join(entry.get("also_known_as", [])),
+            last_reviewed=_date(entry),
+        )
         page.sections = StreamValue(page.sections.stream_block, _sections(entry), is_lazy=False)
         page.service_links = [
             ConditionService(service=services.get(slug) or ServicePage.objects.get(slug=slug))
@@ -73,8 +93,12 @@ def import_document(doc: dict) -> None:
     for page, entry in conditions.values():
         targets = []
         for slug in entry.get("related", []):
-            target = (conditions.get(slug, (None,))[0] or pages.get(slug)
-                      or ConditionPage.objects.filter(slug=slug).first() or InfoPage.objects.filter(slug=slug).first())
+            target = (
+                conditions.get(slug, (None,))[0]
+                or pages.get(slug)
+                or ConditionPage.objects.filter(slug=slug).first()
+                or InfoPage.objects.filter(slug=slug).first()
+            )
             targets.append(ConditionRelatedPage(related_page=target))
         page.related_links = targets
         page.save_revision().publish()

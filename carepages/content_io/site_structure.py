@@ -35,7 +35,14 @@ def ensure_site_structure() -> SiteStructure:
     services = _child(home, ServiceIndexPage, "diensten", "Diensten")
     locations = _child(home, LocationIndexPage, "locaties", "Locaties")
     info = {
-        kind: _child(home, InfoIndexPage, KIND_SLUGS[kind], INFO_TITLES[kind], kind=kind, show_in_menus=kind != Kind.INFO)
+        kind: _child(
+            home,
+            InfoIndexPage,
+            KIND_SLUGS[kind],
+            INFO_TITLES[kind],
+            kind=kind,
+            show_in_menus=kind != Kind.INFO,
+        )
         for kind in Kind
     }
     return SiteStructure(home, conditions, services, locations, info)
@@ -50,7 +57,10 @@ def _create_home() -> HomePage:
         instance=HomePage(
             title="Patiënteninformatie",
             slug="home",
-            intro="Lees over aandoeningen, onderzoeken en behandelingen, en vind de juiste dienst op onze campussen.",
+            intro=(
+                "Lees over aandoeningen, onderzoeken en behandelingen, "
+                "en vind de juiste dienst op onze campussen."
+            ),
         )
     )
     Site.objects.update_or_create(

@@ -55,7 +55,9 @@ def service_listing(request, services: list) -> ServiceListing:
     if slug:
         selected = next((loc for loc in options if loc.slug == slug), None)
         if selected is None:
-            messages.append(f"De locatie ‘{slug[:80]}’ bestaat niet of heeft hier geen diensten. We tonen alle diensten.")
+            messages.append(
+                f"De locatie ‘{slug[:80]}’ bestaat niet of heeft hier geen diensten. We tonen alle diensten."
+            )
         else:
             cards = [card for card in cards if selected in card.locations]
 

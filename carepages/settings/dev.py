@@ -9,3 +9,5 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-development-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

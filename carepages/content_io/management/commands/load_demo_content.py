@@ -20,7 +20,9 @@ DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
 FOOTER_EXAMPLE = (
     "<p>Voorbeeldtekst van de demo-installatie: vul hier in hoe patiënten de ombudsdienst bereiken.</p>"
 )
-PUBLISHER_EXAMPLE = "<p>Voorbeeldtekst van de demo-installatie: vul hier de verantwoordelijke uitgever in.</p>"
+PUBLISHER_EXAMPLE = (
+    "<p>Voorbeeldtekst van de demo-installatie: vul hier de verantwoordelijke uitgever in.</p>"
+)
 
 
 class Command(BaseCommand):
