@@ -57,6 +57,10 @@ serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/o
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(VENV)/bin/granian --interface wsgi \
 		--host 127.0.0.1 --port $(PORT) --workers 2 carepages.wsgi:application
 
+.PHONY: bench
+bench: install-dev ## Run the benchmarks in bench/ (figures and ratios measured in one run)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
 .PHONY: lock
 lock: install-dev ## Re-pin requirements/*.txt from requirements/*.in
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url -o base.txt base.in
