@@ -1,0 +1,60 @@
+"""Helpers for tests that read a page the way a patient (or a screen reader) does.
+
+They look for headings, landmarks, links and text, never for CSS classes or
+positions, so a redesign that keeps the content keeps the tests green.
+"""
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+TEXT_BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "summary", "label", "option", "address"]
+
+
+def read(response, status: int = 200) -> BeautifulSoup:
+    assert response.status_code == status, f"expected {status}, got {response.status_code}"
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text(element: Tag) -> str:
+    """The text as read aloud: whitespace collapsed, aria-hidden decoration left out."""
+    parts = []
+    for node in element.descendants:
+        if isinstance(node, str) and not any(
+            isinstance(parent, Tag) and parent.get("aria-hidden") == "true" for parent in node.parents
+        ):
+            parts.append(str(node))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def blocks(element: Tag) -> list[str]:
+    """Every heading, paragraph and list item in reading order, as text."""
+    return [text(el) for el in element.find_all(TEXT_BLOCKS) if not el.find(TEXT_BLOCKS)]
+
+
+def heading(soup: Tag, name: str, level: str | None = None) -> Tag:
+    found = [h for h in soup.find_all(level or ["h1", "h2", "h3"]) if text(h) == name]
+    assert len(found) == 1, f"expected one heading {name!r}, found {len(found)}"
+    return found[0]
+
+
+def region(soup: Tag, name: str) -> Tag:
+    """The landmark or section labelled by the heading `name` (aria-labelledby)."""
+    label = heading(soup, name)
+    assert label.get("id"), f"heading {name!r} labels nothing"
+    matches = soup.find_all(attrs={"aria-labelledby": label["id"]})
+    assert len(matches) == 1, f"expected one region named {name!r}, found {len(matches)}"
+    return matches[0]
+
+
+def links(element: Tag) -> list[tuple[str, str]]:
+    return [(text(a), a.get("href", "")) for a in element.find_all("a")]
+
+
+def missing_in_order(expected: list[str], actual: list[str]) -> list[str]:
+    """The first expected item (and those after it) that cannot be found in order: for assertion messages."""
+    remaining = iter(actual)
+    for index, item in enumerate(expected):
+        if not any(item == candidate for candidate in remaining):
+            return expected[index:]
+    return []
