@@ -1,25 +1,49 @@
-"""Site search: one entry point for the /zoeken/ page and the API.
+"""Site search: one entry point for the /zoeken/ page, the suggestions and the API.
 
-First version on Wagtail's stock search; the search issue replaces the
-internals with Dutch analysis, typo tolerance and compound splitting.
-The interface (search() → SearchResponse of Hits) is what callers use.
+A query is cut into clauses, one per meaningful word. Each clause may be met
+by the word's stem, by its compound parts, by words it is a prefix of, or by
+indexed words one or two typos away; adjacent words may also meet a compound
+written as one ("dikke darm kanker" → dikkedarmkanker). A page scores the
+idf-weighted share of the clauses it meets, each by the best field it meets
+it in (title and also-known-as over intro over body), plus a bonus for the
+share of its title (or other name) that the query covers, so the page whose
+title is the query comes first. See docs/search.md.
 """
 
+import re
 from dataclasses import dataclass, field
 
-from django.utils.text import Truncator
-from wagtail.models import Page
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-from carepages.conditions.models import ConditionPage
-from carepages.infopages.models import InfoPage
-from carepages.locations.models import LocationPage
-from carepages.services.models import ServicePage
+from . import analysis
+from .index import Doc, SearchIndex, current_index
 
 #: The kinds of result, as the API names them (CONTRACTS §4).
 KINDS = ("condition", "service", "location", "page")
+#: Finer kinds a caller may filter on as well: a "page" is one of these.
+PAGE_SUBKINDS = ("treatment", "examination", "info")
 
-KIND_MODELS = {"condition": ConditionPage, "service": ServicePage, "location": LocationPage, "page": InfoPage}
-KIND_LABELS = {"condition": "Aandoening", "service": "Dienst", "location": "Locatie"}
+MAX_QUERY_CHARS = 200
+MAX_CLAUSES = 10
+MAX_LIMIT = 100
+
+EXACT_QUALITY = 1.0
+PREFIX_QUALITY = 0.75
+TYPO_QUALITY = {1: 0.7, 2: 0.55}
+#: How much of the score the share of a title covered by the query adds.
+TITLE_COVER_BONUS = 0.5
+#: A condition whose title the query names whole outranks a treatment that only mentions it.
+CONDITION_BONUS = 0.05
+#: Results scoring under this share of the best one are noise ("pijn" somewhere in a body).
+RELATIVE_CUTOFF = 0.2
+SNIPPET_WORDS = 28
+SNIPPET_SCAN_CHARS = 6000
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_TEXT_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -28,9 +52,12 @@ class Hit:
     slug: str
     title: str
     url: str
-    snippet: str
+    snippet: str  # plain text
     label: str  # Aandoening, Dienst, Locatie, Behandeling, Onderzoek, Info
     page_id: int
+    highlighted: SafeString = field(default_factory=lambda: mark_safe(""))  # snippet as HTML, <mark>ed
+    subkind: str = ""  # condition, service, location, treatment, examination, info
+    score: float = 0.0
 
 
 @dataclass
@@ -41,21 +68,260 @@ class SearchResponse:
     suggestion: str | None = None  # "Bedoelde je …?"
 
 
+@dataclass
+class Clause:
+    """One word of the query and the ways a page can meet it."""
+
+    word: str
+    alternatives: list[list[dict[str, float]]]  # each: slots that must all be met; a slot: term → quality
+    exact: bool  # the word's own stem is in the index
+
+
+def clean_query(query) -> str:
+    """The query as searched: no control characters or NUL, single spaces, at most 200 characters."""
+    if not isinstance(query, str):
+        return ""
+    query = _CONTROL_RE.sub(" ", query)
+    return " ".join(query.split())[:MAX_QUERY_CHARS].strip()
+
+
+def resolve_kinds(kinds) -> set[str] | None:
+    """The subkinds to keep, or None for all. Raises ValueError naming an unknown kind."""
+    if not kinds:
+        return None
+    wanted = set()
+    for kind in kinds:
+        if kind == "page":
+            wanted.update(PAGE_SUBKINDS)
+        elif kind in KINDS or kind in PAGE_SUBKINDS:
+            wanted.add(kind)
+        else:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS + PAGE_SUBKINDS)}")
+    return wanted
+
+
 def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: int = 0) -> SearchResponse:
     """The best `limit` results after `offset` for `query`, of the given kinds (default: all)."""
-    kinds = kinds or list(KINDS)
-    query = query.strip()
-    if not query:
+    query = clean_query(query)
+    wanted = resolve_kinds(kinds)
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    if not analysis.words(query):
         return SearchResponse(query=query, count=0)
-    hits = []
-    for kind in kinds:
-        model = KIND_MODELS[kind]
-        for page in model.objects.live().search(query, operator="or"):
-            hits.append(_hit(kind, page))
-    return SearchResponse(query=query, count=len(hits), results=hits[offset : offset + limit])
+    index = current_index()
+    ranked, clauses = rank(index, query)
+    if wanted is not None:
+        ranked = [(score, doc) for score, doc in ranked if doc.subkind in wanted]
+    query_terms = _all_terms(clauses)
+    results = [_hit(doc, score, query_terms) for score, doc in ranked[offset : offset + limit]]
+    suggestion = suggest(index, query, clauses)
+    return SearchResponse(query=query, count=len(ranked), results=results, suggestion=suggestion)
 
 
-def _hit(kind: str, page: Page) -> Hit:
-    label = page.kind_label if kind == "page" else KIND_LABELS[kind]
-    text = getattr(page, "intro", "") or getattr(page, "address", "")
-    return Hit(kind, page.slug, page.title, page.url, Truncator(text).words(30), label, page.pk)
+def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[Clause]]:
+    """Every page that meets the query well enough, best first, with the clauses used."""
+    words = analysis.words(query)
+    meaningful = [w for w in words if w not in analysis.STOPWORDS] or words
+    meaningful = meaningful[:MAX_CLAUSES]
+    clauses = [
+        make_clause(index, word, is_last=i == len(meaningful) - 1) for i, word in enumerate(meaningful)
+    ]
+    clause_scores = [score_clause(index, clause) for clause in clauses]
+    _apply_joins(index, meaningful, clause_scores)
+
+    weights = [index.idf(len(scores)) if scores else index.idf(1) for scores in clause_scores]
+    total_weight = sum(weights)
+    base: dict[int, float] = {}
+    for weight, scores in zip(weights, clause_scores, strict=True):
+        share = weight / total_weight
+        for page_id, score in scores.items():
+            base[page_id] = base.get(page_id, 0.0) + share * score
+    if not base:
+        return [], clauses
+
+    query_terms = _all_terms(clauses)
+    ranked = []
+    for page_id, score in base.items():
+        doc = index.docs[page_id]
+        cover = _title_cover(doc, query_terms)
+        final = score * (1 + TITLE_COVER_BONUS * cover)
+        if cover == 1.0 and doc.kind == "condition":
+            final += CONDITION_BONUS
+        ranked.append((final, doc))
+    ranked.sort(key=lambda item: (-item[0], item[1].title))
+    cutoff = ranked[0][0] * RELATIVE_CUTOFF
+    return [item for item in ranked if item[0] >= cutoff], clauses
+
+
+def make_clause(index: SearchIndex, word: str, is_last: bool) -> Clause:
+    """The ways a page can meet one word of the query."""
+    postings = index.postings
+    own = analysis.stem(word)
+    exact = own in postings
+    alternatives: list[list[dict[str, float]]] = [[{own: EXACT_QUALITY}]]
+    pieces = analysis.letter_digit_parts(word)
+    if len(pieces) > 1:  # "covid19" meets "covid 19" and "COVID-19"
+        alternatives.append([{analysis.stem(p): EXACT_QUALITY} for p in pieces])
+    parts = analysis.split_compound(word)
+    if parts:  # "schouderpijn" meets "pijn in de schouder"
+        alternatives.append([{analysis.stem(p): EXACT_QUALITY} for p in parts])
+    if len(word) >= 3 and (is_last or not exact):  # "reval" meets "revalidatie"
+        expanded = {index.word_stems[w]: PREFIX_QUALITY for w in index.words_with_prefix(word) if w != word}
+        expanded.pop(own, None)
+        if expanded:
+            alternatives.append([expanded])
+    parts_known = parts and all(analysis.stem(p) in postings for p in parts)
+    if not exact and not parts_known:  # "artorse" meets "artrose"
+        typos = {index.word_stems[w]: TYPO_QUALITY[d] for w, d in typo_candidates(index, word)}
+        if typos:
+            alternatives.append([typos])
+    return Clause(word=word, alternatives=alternatives, exact=exact)
+
+
+def typo_candidates(index: SearchIndex, word: str) -> list[tuple[str, int]]:
+    """Indexed words within one typo (two for long words) of `word`, nearest first."""
+    if len(word) < 4 or word.isdigit():
+        return []
+    max_distance = 1 if len(word) < 8 else 2
+    choices = index.words_near_length(len(word), max_distance)
+    found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=20)
+    if not found:
+        return []
+    nearest = min(distance for _, distance, _ in found)
+    # Only the nearest: "astam" means astma, not every word two edits away.
+    return [(w, int(d)) for w, d, _ in found if d == nearest]
+
+
+def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
+    """Page id → how well (0..1) the page meets the clause."""
+    best: dict[int, float] = {}
+    for slots in clause.alternatives:
+        slot_scores = [_slot_scores(index, slot) for slot in slots]
+        if len(slot_scores) == 1:
+            combined = slot_scores[0]
+        else:
+            combined = {}
+            for scores in slot_scores:
+                for page_id, score in scores.items():
+                    combined[page_id] = combined.get(page_id, 0.0) + score / len(slot_scores)
+        for page_id, score in combined.items():
+            if score > best.get(page_id, 0.0):
+                best[page_id] = score
+    return best
+
+
+def _slot_scores(index: SearchIndex, slot: dict[str, float]) -> dict[int, float]:
+    if len(slot) == 1:
+        ((term, quality),) = slot.items()
+        posting = index.postings.get(term, {})
+        return posting if quality == 1.0 else {pid: w * quality for pid, w in posting.items()}
+    scores: dict[int, float] = {}
+    for term, quality in slot.items():
+        for page_id, weight in index.postings.get(term, {}).items():
+            value = weight * quality
+            if value > scores.get(page_id, 0.0):
+                scores[page_id] = value
+    return scores
+
+
+def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[int, float]]) -> None:
+    """Words the patient wrote apart meet a compound the page writes as one: "spat ader" → spatader."""
+    for size in (2, 3):
+        for start in range(len(words) - size + 1):
+            joined = analysis.stem("".join(words[start : start + size]))
+            posting = index.postings.get(joined)
+            if not posting:
+                continue
+            for i in range(start, start + size):
+                scores = clause_scores[i] = dict(clause_scores[i])
+                for page_id, weight in posting.items():
+                    if weight > scores.get(page_id, 0.0):
+                        scores[page_id] = weight
+
+
+def _all_terms(clauses: list[Clause]) -> set[str]:
+    return {term for c in clauses for slots in c.alternatives for slot in slots for term in slot}
+
+
+def _title_cover(doc: Doc, query_terms: set[str]) -> float:
+    """The share of the title (or the best other name) that the query names."""
+    best = 0.0
+    for atoms in (doc.title_atoms, *doc.name_atoms):
+        if atoms:
+            best = max(best, len(atoms & query_terms) / len(atoms))
+    return best
+
+
+def suggest(index: SearchIndex, query: str, clauses: list[Clause]) -> str | None:
+    """ "Bedoelde je …?": the query with each unknown word replaced by the nearest indexed one.
+
+    None when every word is known (as itself, its compound parts or a prefix).
+    """
+    replacements = {}
+    for clause in clauses:
+        parts = analysis.split_compound(clause.word)
+        if clause.exact or index.words_with_prefix(clause.word, limit=1):
+            continue
+        if parts and all(analysis.stem(p) in index.postings for p in parts):
+            continue
+        candidates = typo_candidates(index, clause.word)
+        if candidates:
+            replacements[clause.word] = max(candidates, key=lambda c: index.word_counts[c[0]])[0]
+    if not replacements:
+        return None
+    return " ".join(replacements.get(word, word) for word in analysis.words(query))
+
+
+def _hit(doc: Doc, score: float, query_terms: set[str]) -> Hit:
+    plain, highlighted = snippet(doc, query_terms)
+    return Hit(
+        type=doc.kind,
+        slug=doc.slug,
+        title=doc.title,
+        url=doc.url,
+        snippet=plain,
+        label=doc.label,
+        page_id=doc.page_id,
+        highlighted=highlighted,
+        subkind=doc.subkind,
+        score=round(score, 4),
+    )
+
+
+def _matches(word: str, query_terms: set[str]) -> bool:
+    folded = analysis.fold(word)
+    if analysis.stem(folded) in query_terms:
+        return True
+    return any(part in query_terms for part in analysis.compound_terms(folded))
+
+
+def snippet(doc: Doc, query_terms: set[str]) -> tuple[str, SafeString]:
+    """A few lines of the page around the first matched word: plain text, and HTML with <mark>s."""
+    text = " ".join(" ".join(part.split()) for part in (doc.intro, doc.body) if part)[:SNIPPET_SCAN_CHARS]
+    spans = list(_TEXT_WORD_RE.finditer(text))
+    if not spans:
+        return "", mark_safe("")
+    hits = [i for i, m in enumerate(spans) if _matches(m.group(), query_terms)]
+    first = hits[0] if hits else 0
+    start = max(0, first - 6) if first > 6 else 0
+    end = min(len(spans), start + SNIPPET_WORDS)
+    begin_char = spans[start].start()
+    end_char = spans[end - 1].end()
+    if end < len(spans):
+        # Keep the punctuation right after the last word ("pijn." not "pijn").
+        end_char = spans[end].start() if text[end_char : spans[end].start()].strip() else end_char
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(spans) else ""
+    plain = prefix + text[begin_char:end_char].strip() + suffix
+    marked = set(hits)
+    pieces = [escape(prefix)]
+    cursor = begin_char
+    for i in range(start, end):
+        m = spans[i]
+        pieces.append(escape(text[cursor : m.start()]))
+        word = escape(m.group())
+        pieces.append(f"<mark>{word}</mark>" if i in marked else word)
+        cursor = m.end()
+    pieces.append(escape(text[cursor:end_char].rstrip()))
+    pieces.append(escape(suffix))
+    return plain, mark_safe("".join(pieces))

@@ -1,0 +1,141 @@
+"""Dutch text analysis for the site search: the same code for documents and queries.
+
+A word goes through: Unicode folding (NFKD, accents dropped, lower case), the
+Snowball Dutch stemmer, and a compound splitter that uses wordfreq's Dutch
+word list as its dictionary. Hyphenated and letter/digit runs are indexed both
+apart and joined ("covid-19" → covid, 19, covid19), so patients' spellings
+meet the editors' ones from either side.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from wordfreq import zipf_frequency
+
+#: Words that carry no meaning in a patient's query ("pijn in de schouder").
+_STOPWORD_TEXT = """
+    de het een en in op van voor met aan bij als om of te tot door over uit naar na dan die dat
+    deze dit er is zijn was wordt worden ben heb heeft hebben mijn ik je jij u uw we wij ze zij
+    hoe wat wie waar wanneer welke waarom niet geen ook nog al wel zo maar dus toch
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+#: Folded text splits into runs of letters and digits; everything else separates words.
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_LETTER_DIGIT_RE = re.compile(r"[a-z]+|[0-9]+")
+
+#: A compound part must be a word at least this common (wordfreq Zipf scale: 3 = once per million words).
+MIN_PART_ZIPF = 2.5
+MIN_PART_LENGTH = 3
+#: The last part is longer: it keeps suffixes ("-ing", "-tie") from passing for words.
+MIN_HEAD_WORD_LENGTH = 4
+MAX_PARTS = 3
+#: How much less likely (in Zipf units) a split may be than the whole word; measured on
+#: medical compounds: "rugpijn" (2.3), "schouderpijn" (1.1) split, "operatie" (6.0) does not.
+SPLIT_MARGIN = 5.5
+#: Dutch joins compound parts with these linking sounds: "zieken-huis", "veiligheid-s-gordel".
+LINKS = ("", "s", "e", "en")
+
+_stemmer = snowballstemmer.stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Coëliakie" → "coeliakie"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return _WORD_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "nl")
+
+
+def _known(word: str, min_length: int) -> bool:
+    return len(word) >= min_length and _zipf(word) >= MIN_PART_ZIPF
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str, min_part_length: int = MIN_PART_LENGTH) -> tuple[str, ...]:
+    """The parts of a Dutch compound, or () when the word is not one.
+
+    "schouderpijn" → ("schouder", "pijn"), "oogontsteking" → ("oog", "ontsteking").
+    Of all ways to cut the word into two or three known words (with an optional
+    linking "s", "e" or "en" between them) the most likely one wins, by the
+    product of the parts' frequencies, if it is not much less likely than the
+    whole word: a common compound ("rugpijn") still splits, so "pijn in de rug"
+    finds it, while "operatie" does not become "opera" + "tie".
+    """
+    if len(word) < min_part_length + MIN_HEAD_WORD_LENGTH or not word.isalpha():
+        return ()
+    candidates = _splits(word, MAX_PARTS, min_part_length)
+    if not candidates:
+        return ()
+    best = max(candidates, key=_split_score)
+    return best if _split_score(best) >= _zipf(word) - 9 - SPLIT_MARGIN else ()
+
+
+def _split_score(parts: tuple[str, ...]) -> float:
+    # Sum of log10 word probabilities: the log-likelihood of the parts as a sequence of words.
+    return sum(_zipf(part) - 9 for part in parts)
+
+
+@lru_cache(maxsize=200_000)
+def _splits(word: str, max_parts: int, min_part_length: int) -> tuple[tuple[str, ...], ...]:
+    """Every way to cut `word` into 2..max_parts known words."""
+    found = []
+    for cut in range(min_part_length, len(word) - MIN_HEAD_WORD_LENGTH + 1):
+        head = word[:cut]
+        if not _known(head, min_part_length):
+            continue
+        for link in LINKS:
+            rest = word[cut:]
+            if link:
+                if not rest.startswith(link):
+                    continue
+                rest = rest[len(link) :]
+            if _known(rest, MIN_HEAD_WORD_LENGTH):
+                found.append((head, rest))
+            if max_parts > 2:
+                found.extend((head, *tail) for tail in _splits(rest, max_parts - 1, min_part_length))
+    return tuple(found)
+
+
+@lru_cache(maxsize=200_000)
+def compound_terms(word: str, min_part_length: int = MIN_PART_LENGTH) -> tuple[str, ...]:
+    """The stems of a word's compound parts, and of their parts: extra index terms.
+
+    "dikkedarmkanker" → dikke, darmkanker, darm, kanker. Parts split again only
+    into parts of four letters or more, so "schouder" stays whole ("sch" + "ouder").
+    """
+    terms: list[str] = []
+    for part in split_compound(word, min_part_length):
+        terms.append(stem(part))
+        terms.extend(compound_terms(part, MIN_HEAD_WORD_LENGTH))
+    return tuple(dict.fromkeys(terms))
+
+
+def joined_runs(text: str) -> list[str]:
+    """Words written with hyphens or digits, joined: "COVID-19" → "covid19", "type 2" is left alone."""
+    joined = []
+    for chunk in fold(text).split():
+        pieces = _WORD_RE.findall(chunk)
+        if len(pieces) > 1:
+            joined.append("".join(pieces))
+    return joined
+
+
+def letter_digit_parts(word: str) -> list[str]:
+    """ "covid19" → ["covid", "19"]; a plain word gives itself."""
+    return _LETTER_DIGIT_RE.findall(word)

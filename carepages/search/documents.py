@@ -1,0 +1,137 @@
+"""Keep the search documents in step with the live pages.
+
+`sync_page` re-reads a page from the database (never the in-memory object a
+signal hands over: a draft save carries unpublished fields) and writes,
+rewrites or removes its document, logging the change for every process.
+"""
+
+import html
+import uuid
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from .models import SearchChange, SearchCounter, SearchDocument
+
+#: Changes older than this many are pruned; a process that far behind rebuilds its index.
+CHANGE_LOG_KEEP = 5000
+
+KIND_LABELS = {
+    "condition": "Aandoening",
+    "service": "Dienst",
+    "location": "Locatie",
+    "treatment": "Behandeling",
+    "examination": "Onderzoek",
+    "info": "Info",
+}
+
+_FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url")
+
+
+def _models():
+    # Imported late: the page apps import nothing from search, and search must not import them at load time.
+    from carepages.conditions.models import ConditionPage
+    from carepages.infopages.models import InfoPage
+    from carepages.locations.models import LocationPage
+    from carepages.services.models import ServicePage
+
+    return ConditionPage, ServicePage, LocationPage, InfoPage
+
+
+def build_document(page: Page) -> SearchDocument | None:
+    """The document of a specific page, or None when the search should not find it."""
+    condition, service, location, info = _models()
+    if not page.live or not isinstance(page, condition | service | location | info):
+        return None
+    if isinstance(page, condition):
+        kind = subkind = "condition"
+    elif isinstance(page, service):
+        kind = subkind = "service"
+    elif isinstance(page, location):
+        kind = subkind = "location"
+    else:
+        kind, subkind = "page", str(page.kind)
+    if isinstance(page, location):
+        intro, body = "", "\n".join(part for part in (page.address, page.phone) if part)
+    else:
+        intro, body = page.intro, sections_text(page.sections)
+    return SearchDocument(
+        page_id=page.pk,
+        kind=kind,
+        subkind=subkind,
+        label=KIND_LABELS[subkind],
+        slug=page.slug,
+        title=page.title,
+        also_known_as=getattr(page, "also_known_as", "") or "",
+        intro=intro or "",
+        body=body,
+        url=page.get_url() or page.url_path,
+    )
+
+
+def sections_text(sections) -> str:
+    """The question-headed sections as plain text, one paragraph a line."""
+    parts = []
+    for block in sections:
+        value = block.value
+        parts.append(value.get("heading", ""))
+        body = value.get("body")
+        source = getattr(body, "source", body) or ""
+        # Block-level tags end a line, so a snippet never glues two paragraphs together.
+        source = source.replace("</p>", "</p>\n").replace("</li>", "</li>\n").replace("<br/>", "\n")
+        parts.append(html.unescape(strip_tags(source)))
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def sync_page(page_id: int, page: Page | None = None) -> bool:
+    """Bring the document of one page in line with the database; True when it changed.
+
+    `page`, when given, is the specific page as just published; otherwise the page is read afresh.
+    """
+    if page is None:
+        page = Page.objects.filter(pk=page_id).first()
+        page = page.specific if page else None
+    document = build_document(page) if page else None
+    with transaction.atomic():
+        current = SearchDocument.objects.filter(pk=page_id).first()
+        if document is None:
+            if current is None:
+                return False
+            current.delete()
+        else:
+            if current and all(getattr(current, f) == getattr(document, f) for f in _FIELDS):
+                return False
+            document.save()
+        _log_change(page_id)
+    return True
+
+
+def sync_pages(page_ids: Iterable[int]) -> int:
+    return sum(sync_page(page_id) for page_id in page_ids)
+
+
+def sync_subtree(page: Page) -> int:
+    """A page and its descendants: after a move or a slug change their URLs changed."""
+    ids = Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
+    return sync_pages(list(ids))
+
+
+def rebuild_all() -> int:
+    """Every document from scratch: for a new install or after changing the analysis."""
+    ids = set(Page.objects.values_list("pk", flat=True)) | set(
+        SearchDocument.objects.values_list("pk", flat=True)
+    )
+    return sync_pages(sorted(ids))
+
+
+def _log_change(page_id: int) -> None:
+    counter, _ = SearchCounter.objects.get_or_create(pk=1)
+    # The row lock makes concurrent writers commit in seq order (PostgreSQL; SQLite has one writer).
+    counter = SearchCounter.objects.select_for_update().get(pk=1)
+    counter.value += 1
+    counter.save(update_fields=["value"])
+    SearchChange.objects.create(seq=counter.value, token=uuid.uuid4().hex, page_id=page_id)
+    if counter.value % 500 == 0:
+        SearchChange.objects.filter(seq__lte=counter.value - CHANGE_LOG_KEEP).delete()

@@ -1,0 +1,57 @@
+"""The search documents: one row per live page that the site search finds.
+
+The rows are the shared truth between server processes. Each change to them
+is logged with an ever-growing sequence number, so a process keeps its
+in-memory index (index.py) current by reading only the changes since the
+last one it applied: one tiny query per search when nothing changed.
+"""
+
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """What the search knows of one live page, as plain text."""
+
+    page_id = models.IntegerField(
+        primary_key=True
+    )  # not a foreign key: the row outlives a deleted page's signal
+    kind = models.CharField(max_length=20)  # condition, service, location, page (the API's `type`)
+    subkind = models.CharField(max_length=20)  # the same, with page split into treatment, examination, info
+    label = models.CharField(max_length=40)  # Aandoening, Dienst, Locatie, Behandeling, Onderzoek, Info
+    slug = models.CharField(max_length=255)
+    title = models.CharField(max_length=255)
+    also_known_as = models.TextField(blank=True)  # one name a line
+    intro = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+
+    class Meta:
+        verbose_name = "zoekdocument"
+        verbose_name_plural = "zoekdocumenten"
+
+    def __str__(self):
+        return f"{self.label}: {self.title}"
+
+
+class SearchChange(models.Model):
+    """One write to the search documents. `token` tells a rolled-back history from the committed one."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+    page_id = models.IntegerField()
+
+    class Meta:
+        verbose_name = "wijziging in de zoekindex"
+        verbose_name_plural = "wijzigingen in de zoekindex"
+
+    def __str__(self):
+        return f"#{self.seq} (pagina {self.page_id})"
+
+
+class SearchCounter(models.Model):
+    """A single row whose lock orders the writers, so changes commit in `seq` order."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.value)
