@@ -1,109 +1,195 @@
 """Import of the content interchange format v1 (CONTRACTS §3).
 
-A first version: upserts by slug per kind, one transaction. The full
-validation (every bad entry named), sanitising and speed come with the
-import issue.
+An upsert by slug per kind, all-or-nothing: the whole file is checked first
+(every bad entry named by kind, slug and field) and then written in one
+transaction. Entries that export the same as the site's page are left alone,
+so importing a file twice adds no revisions. New pages are created in bulk
+(bulk.py); changed pages go through Wagtail's own save_revision().publish().
 """
 
-import datetime
+from __future__ import annotations
 
+import datetime
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.blocks import StreamValue
+from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
 
+from . import bulk
+from .exporter import load_existing
+from .format import KINDS, Known, Problem, validate_document
 from .site_structure import ensure_site_structure
 
-
-def _sections(entry):
-    return [("section", {"heading": s["heading"], "body": s["body"]}) for s in entry.get("sections", [])]
-
-
-def _upsert(model, parent, slug, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    return page
+Progress = Callable[[int], None]
+CHUNK = 500
 
 
-@transaction.atomic
-def import_document(doc: dict) -> None:
-    site = ensure_site_structure()
-    locations = {}
-    for entry in doc.get("locations", []):
-        page = _upsert(
-            LocationPage,
-            site.locations,
-            entry["slug"],
-            title=entry["name"],
-            address=entry.get("address", ""),
-            phone=entry.get("phone", ""),
+class ContentImportError(Exception):
+    """The file cannot be imported; `problems` names every bad entry."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class KindPlan:
+    create: list[dict] = field(default_factory=list)
+    update: list[tuple[Page, dict]] = field(default_factory=list)
+    unchanged: int = 0
+
+
+@dataclass
+class ImportReport:
+    plans: dict[str, KindPlan]
+    dry_run: bool = False
+    cleaned_bodies: int = 0
+
+    @property
+    def summary(self) -> dict[str, dict[str, int]]:
+        return {
+            kind: {"created": len(plan.create), "updated": len(plan.update), "unchanged": plan.unchanged}
+            for kind, plan in self.plans.items()
+        }
+
+    @property
+    def changed(self) -> bool:
+        return any(plan.create or plan.update for plan in self.plans.values())
+
+
+def read_document(path: str | Path) -> Any:
+    """The parsed file, or a ContentImportError saying why it cannot be read."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentImportError([Problem("document", "", "", f"file not found: {path}")]) from None
+    except UnicodeDecodeError as error:
+        raise ContentImportError([Problem("document", "", "", f"not UTF-8 text ({error.reason})")]) from None
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        raise ContentImportError([Problem("document", "", "", message)]) from None
+
+
+def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
+    """Check the whole document, then (unless dry_run) write it in one transaction."""
+    existing = load_existing()
+    known = Known(**{kind: set(existing.pages[kind]) for kind in KINDS})
+    validated = validate_document(doc, known)
+    if validated.problems:
+        raise ContentImportError(validated.problems)
+    plans = {kind: KindPlan() for kind in KINDS}
+    for kind in KINDS:
+        for entry in validated.entries[kind]:
+            page = existing.pages[kind].get(entry["slug"])
+            if page is None:
+                plans[kind].create.append(entry)
+            elif page.live and existing.entries[kind][entry["slug"]] == entry:
+                plans[kind].unchanged += 1
+            else:
+                plans[kind].update.append((page, entry))
+    report = ImportReport(plans, dry_run, validated.cleaned_bodies)
+    if not dry_run and report.changed:
+        with transaction.atomic():
+            _Writer(existing, progress or (lambda n: None)).write(plans)
+    return report
+
+
+class _Writer:
+    def __init__(self, existing, progress: Progress):
+        self.site = ensure_site_structure()
+        self.progress = progress
+        self.ids = {kind: {slug: page.pk for slug, page in existing.pages[kind].items()} for kind in KINDS}
+
+    def write(self, plans: dict[str, KindPlan]) -> None:
+        site = self.site
+        self._create(plans["locations"].create, LocationPage, site.locations)
+        self._update(plans["locations"].update)
+        self._create(plans["services"].create, ServicePage, site.services, ["location_links"])
+        self._update(plans["services"].update)
+        for kind, parent in site.info.items():
+            entries = [entry for entry in plans["pages"].create if entry["kind"] == kind]
+            self._create(entries, InfoPage, parent)
+        self._update(plans["pages"].update)
+        self._create(
+            plans["conditions"].create, ConditionPage, site.conditions, ["service_links", "related_links"]
         )
-        page.save_revision().publish()
-        locations[entry["slug"]] = page
-    services = {}
-    for entry in doc.get("services", []):
-        page = _upsert(
-            ServicePage, site.services, entry["slug"], title=entry["name"], intro=entry.get("intro", "")
-        )
-        page.location_links = [
-            ServiceLocation(location=locations.get(slug) or LocationPage.objects.get(slug=slug))
-            for slug in entry.get("locations", [])
-        ]
-        page.save_revision().publish()
-        services[entry["slug"]] = page
-    pages = {}
-    for entry in doc.get("pages", []):
-        page = _upsert(
-            InfoPage,
-            site.info[entry["kind"]],
-            entry["slug"],
-            title=entry["title"],
-            intro=entry.get("intro", ""),
-            last_reviewed=_date(entry),
-        )
-        page.sections = StreamValue(page.sections.stream_block, _sections(entry), is_lazy=False)
-        page.save_revision().publish()
-        pages[entry["slug"]] = page
-    conditions = {}
-    for entry in doc.get("conditions", []):
-        page = _upsert(
-            ConditionPage,
-            site.conditions,
-            entry["slug"],
-            title=entry["title"],
-            intro=entry.get("intro", ""),
-            also_known_as="\n".join(entry.get("also_known_as", [])),
-            last_reviewed=_date(entry),
-        )
-        page.sections = StreamValue(page.sections.stream_block, _sections(entry), is_lazy=False)
-        page.service_links = [
-            ConditionService(service=services.get(slug) or ServicePage.objects.get(slug=slug))
-            for slug in entry.get("services", [])
-        ]
-        page.save()
-        conditions[entry["slug"]] = (page, entry)
-    for page, entry in conditions.values():
-        targets = []
-        for slug in entry.get("related", []):
-            target = (
-                conditions.get(slug, (None,))[0]
-                or pages.get(slug)
-                or ConditionPage.objects.filter(slug=slug).first()
-                or InfoPage.objects.filter(slug=slug).first()
-            )
-            targets.append(ConditionRelatedPage(related_page=target))
-        page.related_links = targets
-        page.save_revision().publish()
+        self._update(plans["conditions"].update)
+
+    def _create(self, entries: list[dict], model: type[Page], parent: Page, relations=()) -> None:
+        pages = []
+        for entry in entries:
+            page = model(slug=entry["slug"])
+            self._fields(page, entry)
+            pages.append(page)
+        # All tree rows first, so links between new pages (a condition's "related") find their ids.
+        bulk.insert_pages(parent, pages)
+        self.ids[_kind_of(model)].update({page.slug: page.pk for page in pages})
+        for start in range(0, len(pages), CHUNK):
+            chunk = list(zip(pages[start : start + CHUNK], entries[start : start + CHUNK], strict=True))
+            for page, entry in chunk:
+                self._links(page, entry)
+            bulk.publish_new([page for page, _ in chunk], relations)
+            self.progress(len(chunk))
+
+    def _update(self, updates: list[tuple[Page, dict]]) -> None:
+        for page, entry in updates:
+            if isinstance(page, InfoPage) and page.kind != entry["kind"]:
+                page.move(self.site.info[entry["kind"]], pos="last-child")
+                page = InfoPage.objects.get(pk=page.pk)
+            self._fields(page, entry)
+            self._links(page, entry)
+            try:
+                page.save_revision(log_action=True).publish()
+            except ValidationError as error:
+                problems = [
+                    Problem(_kind_of(type(page)), entry["slug"], name, " ".join(messages))
+                    for name, messages in error.message_dict.items()
+                ]
+                raise ContentImportError(problems) from None
+            self.progress(1)
+
+    def _fields(self, page: Page, entry: dict) -> None:
+        """The page's own fields from the entry (what can be set before the page has an id)."""
+        page.title = entry.get("title") or entry["name"]
+        if isinstance(page, LocationPage):
+            page.address = entry["address"]
+            page.phone = entry["phone"]
+            return
+        page.intro = entry["intro"]
+        if isinstance(page, ConditionPage):
+            page.also_known_as = "\n".join(entry["also_known_as"])
+        if isinstance(page, InfoPage | ConditionPage):
+            date = entry["last_updated"]
+            page.last_reviewed = datetime.date.fromisoformat(date) if date else None
+            raw = [{"type": "section", "value": section} for section in entry["sections"]]
+            page.sections = StreamValue(page.sections.stream_block, raw, is_lazy=True)
+
+    def _links(self, page: Page, entry: dict) -> None:
+        """The page's links to other pages, by the ids of pages that exist by now."""
+        ids = self.ids
+        if isinstance(page, ServicePage):
+            page.location_links = [
+                ServiceLocation(location_id=ids["locations"][s]) for s in entry["locations"]
+            ]
+        elif isinstance(page, ConditionPage):
+            page.service_links = [ConditionService(service_id=ids["services"][s]) for s in entry["services"]]
+            # A slug naming both a condition and a page means the condition (docs/content-format.md).
+            page.related_links = [
+                ConditionRelatedPage(related_page_id=ids["conditions"].get(s) or ids["pages"][s])
+                for s in entry["related"]
+            ]
 
 
-def _date(entry):
-    raw = entry.get("last_updated")
-    return datetime.date.fromisoformat(raw) if raw else None
+def _kind_of(model: type[Page]) -> str:
+    return {LocationPage: "locations", ServicePage: "services", InfoPage: "pages"}.get(model, "conditions")
