@@ -54,7 +54,8 @@ def build_document(page: Page) -> SearchDocument | None:
     else:
         kind, subkind = "page", str(page.kind)
     if isinstance(page, location):
-        intro, body = "", "\n".join(part for part in (page.address, page.phone) if part)
+        # A campus's address is its definition: patients search it by town ("ziekenhuis merksem").
+        intro, body = "\n".join(part for part in (page.address, page.phone) if part), ""
     else:
         intro, body = page.intro, sections_text(page.sections)
     return SearchDocument(

@@ -66,6 +66,7 @@ class SearchResponse:
     count: int
     results: list[Hit] = field(default_factory=list)
     suggestion: str | None = None  # "Bedoelde je …?"
+    facets: dict[str, int] = field(default_factory=dict)  # subkind → results of that kind, before filtering
 
 
 @dataclass
@@ -110,12 +111,17 @@ def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: 
         return SearchResponse(query=query, count=0)
     index = current_index()
     ranked, clauses = rank(index, query)
+    facets: dict[str, int] = {}
+    for _, doc in ranked:
+        facets[doc.subkind] = facets.get(doc.subkind, 0) + 1
     if wanted is not None:
         ranked = [(score, doc) for score, doc in ranked if doc.subkind in wanted]
     query_terms = _all_terms(clauses)
     results = [_hit(doc, score, query_terms) for score, doc in ranked[offset : offset + limit]]
     suggestion = suggest(index, query, clauses)
-    return SearchResponse(query=query, count=len(ranked), results=results, suggestion=suggestion)
+    return SearchResponse(
+        query=query, count=len(ranked), results=results, suggestion=suggestion, facets=facets
+    )
 
 
 def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[Clause]]:
@@ -200,10 +206,15 @@ def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
         if len(slot_scores) == 1:
             combined = slot_scores[0]
         else:
-            combined = {}
+            combined, met = {}, {}
             for scores in slot_scores:
                 for page_id, score in scores.items():
                     combined[page_id] = combined.get(page_id, 0.0) + score / len(slot_scores)
+                    met[page_id] = met.get(page_id, 0) + 1
+            # Meeting some parts of a compound is weak: "hartfilmpje" is not about "hartfalen".
+            for page_id, count in met.items():
+                if count < len(slot_scores):
+                    combined[page_id] *= count / len(slot_scores)
         for page_id, score in combined.items():
             if score > best.get(page_id, 0.0):
                 best[page_id] = score

@@ -1,20 +1,111 @@
-"""The site search page, /zoeken/."""
+"""The site search page /zoeken/ and its suggestions endpoint /zoeken/suggesties/.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+Both work on plain GET parameters, so the page needs no JavaScript; the
+suggestions only enhance the search box (static/search/autocomplete.js).
+"""
+
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
+from django.utils.http import urlencode
 
-MAX_QUERY_LENGTH = 200
+from . import engine
+
+PAGE_SIZE = 10
+SUGGESTION_COUNT = 6
+
+#: The `soort` filter: a Dutch word per kind, in the order the page lists them.
+SOORTEN = {
+    "aandoening": ("condition", "Aandoeningen"),
+    "behandeling": ("treatment", "Behandelingen"),
+    "onderzoek": ("examination", "Onderzoeken"),
+    "dienst": ("service", "Diensten"),
+    "locatie": ("location", "Locaties"),
+    "info": ("info", "Info"),
+}
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().specific().search(query, operator="or") if query else Page.objects.none()
-    paginator = Paginator(results, 10)
+    raw_query = request.GET.get("q", "")
+    query = engine.clean_query(raw_query)
+    soort = request.GET.get("soort", "").strip()
+    errors = []
+    if soort and soort not in SOORTEN:
+        errors.append(f"‘{soort[:40]}’ is geen soort die je kan kiezen. Kies uit: {', '.join(SOORTEN)}.")
+        soort = ""
+    page_number, page_error = _page_number(request.GET.get("pagina", "1"))
+    if page_error:
+        errors.append(page_error)
+    context = {
+        "query": query,
+        "shortened": len(raw_query.strip()) > engine.MAX_QUERY_CHARS,
+        "soort": soort,
+        "errors": errors,
+    }
+    if errors:
+        return render(request, "search/search.html", context, status=400)
+    if not query:
+        return render(request, "search/search.html", context)
+
+    kinds = [SOORTEN[soort][0]] if soort else None
+    response = engine.search(query, kinds=kinds, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    page_count = max(1, -(-response.count // PAGE_SIZE))
+    status = 200
+    if page_number > page_count:
+        context["errors"] = [f"Er zijn maar {page_count} pagina’s met resultaten voor deze zoekopdracht."]
+        status = 404
+    context.update(
+        response=response,
+        page_number=page_number,
+        page_count=page_count,
+        start_number=(page_number - 1) * PAGE_SIZE + 1,
+        pages=[(n, _url(query, soort, n)) for n in range(1, page_count + 1)],
+        previous_url=_url(query, soort, page_number - 1) if page_number > 1 else None,
+        next_url=_url(query, soort, page_number + 1) if page_number < page_count else None,
+        filters=_filters(query, soort, response),
+        suggestion_url=_url(response.suggestion, soort, 1) if response.suggestion else None,
+    )
+    return render(request, "search/search.html", context, status=status)
+
+
+def suggestions(request):
+    """Titles matching what the patient is typing, for the search box's list."""
+    query = engine.clean_query(request.GET.get("q", ""))
+    results = engine.search(query, limit=SUGGESTION_COUNT).results if query else []
+    payload = {
+        "query": query,
+        "suggestions": [{"title": hit.title, "label": hit.label, "url": hit.url} for hit in results],
+    }
+    response = JsonResponse(payload)
+    response["Cache-Control"] = "max-age=60"
+    return response
+
+
+def _page_number(value: str) -> tuple[int, str | None]:
     try:
-        page = paginator.page(request.GET.get("pagina", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"query": query, "results": page})
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1, f"‘{value[:20]}’ is geen paginanummer: gebruik pagina=1, 2, 3 …"
+    if number < 1:
+        return 1, "Het paginanummer begint bij 1."
+    return number, None
+
+
+def _url(query: str, soort: str, page: int) -> str:
+    params = {"q": query}
+    if soort:
+        params["soort"] = soort
+    if page > 1:
+        params["pagina"] = page
+    return "/zoeken/?" + urlencode(params)
+
+
+def _filters(query: str, soort: str, response: engine.SearchResponse) -> list[dict]:
+    total = sum(response.facets.values())
+    filters = [{"label": "Alle", "count": total, "url": _url(query, "", 1), "current": not soort}]
+    for key, (subkind, label) in SOORTEN.items():
+        count = response.facets.get(subkind, 0)
+        if count or key == soort:
+            filters.append(
+                {"label": label, "count": count, "url": _url(query, key, 1), "current": key == soort}
+            )
+    return filters

@@ -1,0 +1,210 @@
+"""Site search benchmark: MRR@10 per kind of patient query, and latency, on SQLite and PostgreSQL.
+
+For each database: a fresh database, the demo content plus the evaluation
+corpus (bench/search_eval/corpus.py, ~80 pages), the queries in
+bench/search_eval/queries.tsv; then generated pages up to BENCH_PAGES
+(default 20,000) and the same queries again. Stock Wagtail search on the same
+pages is the reference, measured in the same run.
+
+    .venv/bin/python bench/bench_search.py            # both databases
+    BENCH_DATABASES=sqlite BENCH_PAGES=5000 .venv/bin/python bench/bench_search.py
+
+PostgreSQL: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:55432/carepages_search_bench);
+the database is dropped and created. It is skipped, with a message, when the server is not reachable.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / "bench" / "search_eval"
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:55432/carepages_search_bench"
+)
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        return child(sys.argv[2])
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
+    status = 0
+    for name in databases:
+        if name == "sqlite":
+            path = Path(tempfile.mkdtemp()) / "bench_search.sqlite3"
+            url = f"sqlite:///{path}"
+        elif name == "postgres":
+            if not recreate_postgres(POSTGRES_URL):
+                print("== PostgreSQL: skipped, server not reachable at", POSTGRES_URL)
+                continue
+            url = POSTGRES_URL
+        else:
+            print(f"unknown database {name!r} in BENCH_DATABASES (sqlite, postgres)")
+            return 2
+        print(f"== {name}", flush=True)
+        result = subprocess.run([sys.executable, __file__, "--child", url], cwd=ROOT)
+        status = status or result.returncode
+    return status
+
+
+def recreate_postgres(url: str) -> bool:
+    import psycopg
+
+    base, _, dbname = url.rpartition("/")
+    try:
+        with psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def child(url: str) -> int:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "carepages.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(EVAL))
+    import django
+
+    django.setup()
+    from corpus import corpus_document
+    from django.core.management import call_command
+    from generate import generated_document
+
+    from carepages.content_io.importer import import_document
+    from carepages.search import engine
+    from carepages.search.models import SearchDocument
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    import_document(corpus_document())
+    queries = load_queries()
+    pages = SearchDocument.objects.count()
+
+    print(f"-- evaluation corpus: {pages} pages, {len(queries)} queries")
+    ours = evaluate(queries, lambda q: [(h.type, h.slug) for h in engine.search(q, limit=10).results])
+    stock = evaluate(queries, wagtail_search)
+    report(ours, stock)
+
+    target = int(os.environ.get("BENCH_PAGES", "20000"))
+    started = time.perf_counter()
+    remaining, batch_no = target - pages, 0
+    while remaining > 0:
+        size = min(2000, remaining)
+        doc = generated_document(size, seed=batch_no)
+        for entries in (doc["services"], doc["pages"], doc["conditions"]):
+            for entry in entries:
+                entry["slug"] = f"{entry['slug']}-{batch_no}"
+        import_document(doc)
+        remaining -= size
+        batch_no += 1
+    pages = SearchDocument.objects.count()
+    print(
+        f"-- large corpus: {pages} pages (generated ones imported in {time.perf_counter() - started:.0f} s)"
+    )
+    started = time.perf_counter()
+    engine.search("rugpijn")
+    print(f"   first query (builds this process's index): {time.perf_counter() - started:.2f} s")
+    ours = evaluate(queries, lambda q: [(h.type, h.slug) for h in engine.search(q, limit=10).results])
+    stock = evaluate(queries[::10], wagtail_search)
+    report(ours, stock, stock_note="stock Wagtail on every 10th query")
+    measure_refresh(engine)
+    return 0
+
+
+def load_queries() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (EVAL / "queries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, query, expected = line.split("\t")
+            rows.append((kind, query, expected))
+    return rows
+
+
+def wagtail_search(query: str) -> list[tuple[str, str]]:
+    from wagtail.models import Page
+
+    kinds = {
+        "conditionpage": "condition",
+        "servicepage": "service",
+        "locationpage": "location",
+        "infopage": "page",
+    }
+    results = Page.objects.live().search(query, operator="or")[:10]
+    found = []
+    for page in results:
+        model = page.specific_class._meta.model_name
+        if model in kinds:
+            found.append((kinds[model], page.slug))
+    return found
+
+
+def evaluate(queries, run) -> dict:
+    """Reciprocal rank per kind (0 when the expected page is not in the top 10), and timings."""
+    ranks: dict[str, list[float]] = defaultdict(list)
+    timings, misses = [], []
+    run(queries[0][1])  # warm up: the first query builds the index
+    for kind, query, expected in queries:
+        want = tuple(expected.split(":", 1))
+        started = time.perf_counter()
+        found = run(query)
+        timings.append(time.perf_counter() - started)
+        rank = found.index(want) + 1 if want in found else 0
+        ranks[kind].append(1 / rank if rank else 0.0)
+        if rank != 1:
+            misses.append(f"{kind}: {query!r} → {expected} at {rank or '>10'}; first {found[:1]}")
+    return {"ranks": ranks, "timings": timings, "misses": misses}
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def report(ours: dict, stock: dict, stock_note: str = "stock Wagtail search, operator or") -> None:
+    print(f"   {'kind':10} {'n':>4} {'MRR@10':>7} {'stock':>7}")
+    for kind, values in ours["ranks"].items():
+        ref = stock["ranks"].get(kind)
+        ref_text = f"{statistics.mean(ref):7.2f}" if ref else "      -"
+        print(f"   {kind:10} {len(values):4d} {statistics.mean(values):7.3f} {ref_text}")
+    all_ours = [v for values in ours["ranks"].values() for v in values]
+    all_stock = [v for values in stock["ranks"].values() for v in values]
+    print(
+        f"   {'all':10} {len(all_ours):4d} {statistics.mean(all_ours):7.3f} {statistics.mean(all_stock):7.2f}"
+    )
+    for label, result in (("ours", ours), (stock_note, stock)):
+        ms = [t * 1000 for t in result["timings"]]
+        print(
+            f"   latency {label}: p50 {percentile(ms, 50):.1f} ms, p95 {percentile(ms, 95):.1f} ms, "
+            f"p99 {percentile(ms, 99):.1f} ms, max {max(ms):.1f} ms"
+        )
+    p95_ours = percentile(ours["timings"], 95)
+    p95_stock = percentile(stock["timings"], 95)
+    print(f"   p95 ratio stock/ours: {p95_stock / p95_ours:.1f}x")
+    if ours["misses"]:
+        print("   not first:")
+        for miss in ours["misses"]:
+            print("    ", miss)
+
+
+def measure_refresh(engine) -> None:
+    """A rename in this process shows in the next query; how long that next query takes."""
+    from carepages.conditions.models import ConditionPage
+
+    page = ConditionPage.objects.get(slug="artrose")
+    page.title = "Artrose (gewrichtsslijtage)"
+    page.save_revision().publish()
+    started = time.perf_counter()
+    titles = [h.title for h in engine.search("gewrichtsslijtage").results]
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"   query right after a publish (applies the change): {elapsed:.1f} ms; first: {titles[:1]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
