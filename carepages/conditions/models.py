@@ -28,6 +28,7 @@ class ConditionIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         conditions = ConditionPage.objects.child_of(self).live().order_by("title")
         context["letters"] = group_by_letter(conditions)
+        context["has_conditions"] = any(items for _, items in context["letters"])
         return context
 
 

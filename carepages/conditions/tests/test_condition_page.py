@@ -57,3 +57,67 @@ def test_unpublished_service_disappears_from_the_condition(client, condition_wit
     soup = _soup(client.get("/aandoeningen/schouderpijn/"))
     assert "Dienst 00" not in soup.get_text()
     assert soup.select_one(".services__count").get_text(strip=True) == "1 - 10 van 11"
+
+
+def test_pager_links_keep_the_campus_filter(client, condition_with_services):
+    condition, services, campuses = condition_with_services
+    extra = ServicePageFactory(parent=services[0].get_parent(), title="Dienst 99", locations=campuses[:1])
+    condition.service_links.create(service=extra)
+    condition.save_revision().publish()
+    soup = _soup(client.get("/aandoeningen/schouderpijn/?locatie=campus-a"))
+    assert soup.select_one(".services__count").get_text(strip=True) == "1 - 5 van 5"
+
+    soup = _soup(client.get("/aandoeningen/schouderpijn/"))
+    pager = soup.find("nav", attrs={"aria-label": "Paginering diensten"})
+    assert [(a.get_text(), a["href"]) for a in pager.find_all("a")] == [
+        ("2", "?pagina=2#diensten"),
+        ("Volgende", "?pagina=2#diensten"),
+    ]
+    assert pager.find(attrs={"aria-current": "page"}).get_text() == "1"
+
+
+def test_pager_on_a_filtered_list_keeps_the_filter(client, site_structure):
+    campus = LocationPageFactory(parent=site_structure.locations, title="Campus Z")
+    other = LocationPageFactory(parent=site_structure.locations, title="Campus Y")
+    services = [
+        ServicePageFactory(parent=site_structure.services, title=f"Dienst {n:02d}", locations=[campus])
+        for n in range(11)
+    ] + [ServicePageFactory(parent=site_structure.services, title="Dienst Y", locations=[other])]
+    ConditionPageFactory(parent=site_structure.conditions, title="Knieletsel", services=services)
+
+    soup = _soup(client.get("/aandoeningen/knieletsel/?locatie=campus-z"))
+    assert soup.select_one(".services__count").get_text(strip=True) == "1 - 10 van 11"
+    pager = soup.find("nav", attrs={"aria-label": "Paginering diensten"})
+    next_href = pager.find("a", rel="next")["href"]
+    assert next_href == "?locatie=campus-z&pagina=2#diensten"
+
+    soup = _soup(client.get("/aandoeningen/knieletsel/" + next_href.split("#")[0]))
+    assert soup.select_one(".services__count").get_text(strip=True) == "11 - 11 van 11"
+    assert [a.get_text() for a in soup.select(".card__title a")] == ["Dienst 10"]
+    assert soup.find("select").find("option", selected=True)["value"] == "campus-z"
+
+
+def test_the_filter_is_a_labelled_get_form_that_works_without_javascript(client, condition_with_services):
+    soup = _soup(client.get("/aandoeningen/schouderpijn/"))
+    form = soup.find("form", attrs={"method": "get"}, class_="filters__form")
+    select = form.find("select", attrs={"name": "locatie"})
+    assert form.find("label", attrs={"for": select["id"]}).get_text() == "Locatie"
+    assert [o.get_text() for o in select.find_all("option")] == [
+        "Alle locaties",
+        "Campus A",
+        "Campus B",
+        "Campus C",
+    ]
+    assert form.find("button", attrs={"type": "submit"})
+    assert not soup.find_all("script", src=True)
+
+
+def test_unpublished_campus_leaves_the_filter_options(client, condition_with_services):
+    _, _, campuses = condition_with_services
+    campuses[1].unpublish()
+    soup = _soup(client.get("/aandoeningen/schouderpijn/"))
+    assert [o.get_text() for o in soup.find("select").find_all("option")] == [
+        "Alle locaties",
+        "Campus A",
+        "Campus C",
+    ]

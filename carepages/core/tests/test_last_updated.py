@@ -1,0 +1,54 @@
+"""“Laatst bijgewerkt op”: the editor's review date, or else the publication date."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from carepages.conditions.factories import ConditionPageFactory
+from carepages.core.testing import read, text
+
+
+def shown_date(client, url: str) -> str:
+    page = read(client.get(url))
+    (time,) = page.find_all("time")
+    return text(time.parent)
+
+
+@pytest.fixture
+def condition(site_structure):
+    page = ConditionPageFactory(parent=site_structure.conditions, title="Migraine")
+    page.save_revision().publish()  # as an editor's "Publiceren" does: sets the publication date
+    page.refresh_from_db()
+    return page
+
+
+def test_without_a_review_date_the_publication_date_is_shown(client, condition):
+    assert condition.last_reviewed is None
+    today = timezone.localdate()
+    assert condition.last_updated == today
+    assert shown_date(client, "/aandoeningen/migraine/") == f"Laatst bijgewerkt op {today:%d/%m/%Y}"
+
+
+def test_republishing_moves_the_date_when_no_review_date_is_set(client, condition):
+    condition.last_published_at = timezone.now() - datetime.timedelta(days=400)
+    condition.save(update_fields=["last_published_at"])
+    old = timezone.localdate(condition.last_published_at)
+    assert shown_date(client, "/aandoeningen/migraine/") == f"Laatst bijgewerkt op {old:%d/%m/%Y}"
+
+    condition.save_revision().publish()
+    assert (
+        shown_date(client, "/aandoeningen/migraine/")
+        == f"Laatst bijgewerkt op {timezone.localdate():%d/%m/%Y}"
+    )
+
+
+def test_the_review_date_wins_over_the_publication_date(client, condition):
+    condition.last_reviewed = datetime.date(2024, 7, 2)
+    condition.save_revision().publish()
+    assert shown_date(client, "/aandoeningen/migraine/") == "Laatst bijgewerkt op 02/07/2024"
+
+
+def test_a_never_published_page_has_no_date(site_structure):
+    page = ConditionPageFactory.build(title="Nieuw")
+    assert page.last_updated is None

@@ -1,0 +1,62 @@
+"""Treatments (/behandelingen/) and examinations (/onderzoeken/): index and page."""
+
+import datetime
+import json
+
+import pytest
+
+from carepages.core.testing import blocks, heading, links, read, text
+from carepages.infopages.factories import InfoPageFactory
+from carepages.infopages.models import Kind
+
+
+@pytest.fixture
+def pages(site_structure):
+    treatment = InfoPageFactory(
+        parent=site_structure.info[Kind.TREATMENT],
+        title="Kinesitherapie",
+        intro="Oefeningen onder begeleiding.",
+        last_reviewed=datetime.date(2024, 3, 1),
+        sections=[
+            ("section", {"heading": "Hoe verloopt het?", "body": "<p>In <strong>tien</strong> sessies.</p>"})
+        ],
+    )
+    examination = InfoPageFactory(parent=site_structure.info[Kind.EXAMINATION], title="MRI-scan")
+    return treatment, examination
+
+
+def test_treatment_index_lists_treatments_only(client, pages):
+    page = read(client.get("/behandelingen/"))
+    assert heading(page, "Behandelingen", "h1")
+    assert links(page.find("main")) == [("Kinesitherapie", "/behandelingen/kinesitherapie/")]
+
+
+def test_examination_index_lists_examinations_only(client, pages):
+    page = read(client.get("/onderzoeken/"))
+    assert links(page.find("main")) == [("MRI-scan", "/onderzoeken/mri-scan/")]
+
+
+def test_treatment_page_reads_like_a_condition_page(client, pages):
+    page = read(client.get("/behandelingen/kinesitherapie/"))
+    main = page.find("main")
+    assert blocks(main)[3:] == [
+        "Behandeling",
+        "Kinesitherapie",
+        "Oefeningen onder begeleiding.",
+        "Hoe verloopt het?",
+        "In tien sessies.",
+        "Laatst bijgewerkt op 01/03/2024",
+    ]
+    assert [text(s) for s in main.find_all("strong")] == ["tien"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert (data["@type"], data["lastReviewed"]) == ("MedicalWebPage", "2024-03-01")
+
+
+def test_examination_page_is_labelled_as_such(client, pages):
+    page = read(client.get("/onderzoeken/mri-scan/"))
+    assert "Onderzoek" in blocks(page.find("main"))
+
+
+def test_empty_index_says_so(client, site_structure):
+    page = read(client.get("/behandelingen/"))
+    assert "Er zijn nog geen pagina's gepubliceerd." in text(page.find("main"))
