@@ -14,6 +14,7 @@ urlpatterns = [
     path("zoeken/", include(search_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("api/v1/", include("carepages.api.urls")),
 ]
 
 if settings.DEBUG:

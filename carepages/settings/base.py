@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "carepages.search",
     "carepages.api",
     "carepages.content_io",
+    "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

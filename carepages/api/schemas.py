@@ -1,0 +1,100 @@
+"""The response shapes of the public read API (CONTRACTS §4); the OpenAPI document is generated from them."""
+
+from datetime import date
+
+from ninja import Schema
+
+
+class Error(Schema):
+    error: str
+    detail: str
+    parameter: str | None = None
+
+
+class PageLink(Schema):
+    """Another page: `url` absolute (for apps and kiosks), `path` on this site."""
+
+    slug: str
+    title: str
+    url: str
+    path: str
+
+
+class RelatedLink(PageLink):
+    type: str  # condition | treatment | examination | info
+
+
+class LocationSummary(PageLink):
+    address: str
+    phone: str
+
+
+class LocationDetail(LocationSummary):
+    services: list[PageLink]
+    last_updated: date | None
+
+
+class ServiceSummary(PageLink):
+    intro: str
+    locations: list[PageLink]
+
+
+class ServiceWithLocations(PageLink):
+    locations: list[PageLink]
+
+
+class ServiceDetail(ServiceSummary):
+    conditions: list[PageLink]
+    last_updated: date | None
+
+
+class Section(Schema):
+    heading: str
+    body: str
+
+
+class ConditionSummary(PageLink):
+    intro: str
+    also_known_as: list[str]
+    last_updated: date | None
+
+
+class ConditionDetail(ConditionSummary):
+    sections: list[Section]
+    services: list[ServiceWithLocations]
+    related: list[RelatedLink]
+
+
+class ConditionList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[ConditionSummary]
+
+
+class ServiceList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[ServiceSummary]
+
+
+class LocationList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[LocationSummary]
+
+
+class SearchResult(Schema):
+    type: str
+    slug: str
+    title: str
+    url: str
+    snippet: str
+
+
+class SearchResults(Schema):
+    query: str
+    count: int
+    results: list[SearchResult]
