@@ -1,0 +1,237 @@
+"""The site in real Chromium: accessibility (axe-core), phone and desktop layout, print, a patient's path.
+
+One browser for the whole session; each test gets a fresh page on the live
+server with the demo content of `make run` loaded. Also writes the README
+screenshots (docs/img/). Without /usr/bin/chromium these tests are skipped on
+a developer's machine and fail in CI (CI=true), where Chromium is installed.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Page
+
+from carepages.conditions.models import ConditionPage, ConditionService
+from carepages.locations.models import LocationPage
+from carepages.services.models import ServiceLocation, ServicePage
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+#: The elements that stick out to the right of the viewport: what to fix when a page scrolls sideways.
+WIDEST_ELEMENTS = """[...document.querySelectorAll("body *")]
+    .filter(element => element.getBoundingClientRect().right > document.documentElement.clientWidth)
+    .map(element => `${element.tagName}.${element.className} ${element.getBoundingClientRect().right}`)"""
+SCREENSHOTS = settings.BASE_DIR / "docs" / "img"
+
+#: One URL per page type (and state) a patient can reach.
+PAGE_TYPES = {
+    "home": "/",
+    "condition index (A-Z)": "/aandoeningen/",
+    "condition": "/aandoeningen/rugpijn/",
+    "condition, filtered": "/aandoeningen/rugpijn/?locatie=zas-cadix",
+    "condition, bad filter": "/aandoeningen/rugpijn/?locatie=nergens&pagina=x",
+    "service index": "/diensten/",
+    "service": "/diensten/fysische-geneeskunde-en-revalidatie/",
+    "campus index": "/locaties/",
+    "campus": "/locaties/zas-cadix/",
+    "treatment index": "/behandelingen/",
+    "treatment": "/behandelingen/rugrevalidatie/",
+    "examination": "/onderzoeken/rugpijn-onderzoeken/",
+    "search": "/zoeken/?q=rugpijn",
+    "not found (404)": "/bestaat-niet/",
+}
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is not installed: the browser tests need Chromium (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in
+    # these tests are still plain synchronous calls between browser steps.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def site(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo content, loaded as `make run` does, served by the live server."""
+    # A transactional test empties the database when it ends; the serialized
+    # rollback puts back what migrations created (Wagtail's root page, locale,
+    # workflow) before the next one.
+    assert Page.get_first_root_node(), "Wagtail's root page from the migrations is missing"
+    cache.clear()  # Wagtail caches site root paths; the ids change from test to test
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert ConditionPage.objects.live().filter(slug="rugpijn").exists()
+    assert LocationPage.objects.live().count() == 10
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """open_page(path, viewport) -> a Playwright page; fails the test on any request off the live server."""
+    contexts, foreign = [], []
+
+    def opener(path: str, viewport: dict = DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="nl-BE")
+        contexts.append(context)
+        context.on(
+            "request",
+            lambda request: None if request.url.startswith((site, "data:")) else foreign.append(request.url),
+        )
+        page = context.new_page()
+        response = page.goto(site + path)
+        assert response is not None
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert foreign == [], "third-party requests"
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def test_every_page_type_has_zero_axe_violations_on_desktop_and_phone(open_page, site):
+    page = open_page("/")
+    found = {}
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        for name, path in PAGE_TYPES.items():
+            page.goto(site + path)
+            if name.startswith("condition") and name != "condition index (A-Z)":
+                page.locator("summary", has_text="Filters").click()  # the filter form open, too
+            violations = axe_violations(page)
+            if violations:
+                found[f"{name} {viewport['width']}px {path}"] = violations
+    assert found == {}
+
+
+def test_pages_fit_a_375px_phone_without_sideways_scrolling(open_page, site):
+    page = open_page("/", PHONE)
+    too_wide = {}
+    for path in PAGE_TYPES.values():
+        page.goto(site + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide[path] = page.evaluate(WIDEST_ELEMENTS)
+    assert too_wide == {}
+
+
+def test_a_patient_finds_back_pain_filters_by_campus_and_opens_the_campus(open_page):
+    # A second service, only on ZAS Paola, so that the campus filter visibly narrows the list.
+    paola = LocationPage.objects.get(slug="zas-paola")
+    radiology = ServicePage(title="Radiologie", slug="radiologie")
+    ServicePage.objects.get(slug="fysische-geneeskunde-en-revalidatie").get_parent().add_child(
+        instance=radiology
+    )
+    radiology.location_links = [ServiceLocation(location=paola)]
+    radiology.save_revision().publish()
+    rugpijn = ConditionPage.objects.get(slug="rugpijn")
+    rugpijn.service_links.add(ConditionService(service=radiology))
+    rugpijn.save_revision().publish()
+
+    page = open_page("/")
+    page.get_by_role("navigation", name="Aandoeningen van A tot Z").get_by_role("link", name="R").click()
+    page.get_by_role("link", name="Rugpijn", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Rugpijn"
+
+    services = page.get_by_role("region", name="Diensten", exact=True)
+    assert services.get_by_text("1 - 2 van 2").is_visible()
+    filter_form = services.get_by_role("combobox", name="Locatie")
+    assert not filter_form.is_visible()  # closed until the patient opens "Filters"
+    services.get_by_text("Filters").click()
+    filter_form.select_option(label="ZAS Cadix")
+    services.get_by_role("button", name="Toon diensten").click()
+
+    page.wait_for_url("**/aandoeningen/rugpijn/?locatie=zas-cadix*")
+    services = page.get_by_role("region", name="Diensten", exact=True)
+    assert services.get_by_text("1 - 1 van 1").is_visible()
+    assert services.get_by_role("link", name="Radiologie").count() == 0
+    services.get_by_role("link", name="ZAS Cadix").click()
+    page.wait_for_url("**/locaties/zas-cadix/")
+    assert page.get_by_role("heading", level=1).inner_text() == "ZAS Cadix"
+    assert page.get_by_role("link", name="Fysische geneeskunde en revalidatie").is_visible()
+
+
+def test_keyboard_users_see_the_skip_link_and_where_focus_is(open_page):
+    page = open_page("/aandoeningen/rugpijn/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Naar de inhoud")
+    assert skip.evaluate("element => element === document.activeElement")
+    box = skip.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0  # on screen once focused
+    outline = skip.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline not in ("", "none")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const style = getComputedStyle(document.activeElement);"
+        " return [style.outlineStyle, style.outlineWidth]; })()"
+    )
+    assert focused[0] != "none" and focused[1] != "0px"
+
+
+def test_condition_prints_as_a_clean_leaflet(open_page):
+    page = open_page("/aandoeningen/rugpijn/")
+    page.emulate_media(media="print")
+    for hidden in ["banner", "contentinfo"]:
+        assert not page.get_by_role(hidden).is_visible()
+    assert not page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert not page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert not page.get_by_text("Naar de inhoud").is_visible()
+    assert not page.get_by_text("Filters").is_visible()
+    for text in ["Rugpijn, wat nu?", "Doseer je activiteiten.", "Laatst bijgewerkt op 02/07/2024"]:
+        assert page.get_by_text(text).is_visible(), text
+    assert page.get_by_role("link", name="ZAS Medisch Centrum Kaai 142").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+    # "Zie ook" spells out where a link leads, as paper cannot be clicked.
+    after = page.get_by_role("link", name="Rugrevalidatie").evaluate(
+        "element => getComputedStyle(element, '::after').content"
+    )
+    assert "/behandelingen/rugrevalidatie/" in after
+    assert len(page.pdf(format="A4")) > 10_000
+
+
+def test_readme_screenshots_of_the_seed_page(open_page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = open_page("/aandoeningen/rugpijn/", viewport)
+        path = SCREENSHOTS / f"rugpijn-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 20_000
