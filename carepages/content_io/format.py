@@ -121,6 +121,8 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
     known = known or Known()
     checker = _Checker()
     entries: dict[str, list[dict]] = {kind: [] for kind in KINDS}
+    # Every slug the file names, bad entries included, so a reference to a bad entry is not reported twice.
+    named: dict[str, set[str]] = {kind: set() for kind in KINDS}
     if not isinstance(doc, dict):
         checker.add("document", "", "", "the file must hold one JSON object")
         return Validated(entries, checker.problems)
@@ -139,23 +141,25 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
         seen: set[str] = set()
         for position, item in enumerate(raw):
             entry = checker.entry(kind, position, item)
-            if entry is None:
-                continue
-            if entry["slug"] in seen:
-                checker.add(
-                    kind, entry["slug"], "slug", "duplicate slug (it appears more than once in the file)"
-                )
-                continue
-            seen.add(entry["slug"])
-            entries[kind].append(entry)
-    _check_references(entries, known, checker)
+            slug = item.get("slug") if isinstance(item, dict) else None
+            if isinstance(slug, str) and checker.slug_problem(slug) is None:
+                if slug in seen:
+                    checker.add(kind, slug, "slug", "duplicate slug (it appears more than once in the file)")
+                    continue
+                seen.add(slug)
+            if entry is not None:
+                entries[kind].append(entry)
+        named[kind] = seen
+    _check_references(entries, named, known, checker)
     return Validated(entries, checker.problems, checker.cleaned_bodies)
 
 
-def _check_references(entries: dict[str, list[dict]], known: Known, checker: _Checker) -> None:
-    locations = known.locations | {e["slug"] for e in entries["locations"]}
-    services = known.services | {e["slug"] for e in entries["services"]}
-    related = known.conditions | known.pages | {e["slug"] for e in entries["conditions"] + entries["pages"]}
+def _check_references(
+    entries: dict[str, list[dict]], named: dict[str, set[str]], known: Known, checker: _Checker
+) -> None:
+    locations = known.locations | named["locations"]
+    services = known.services | named["services"]
+    related = known.conditions | known.pages | named["conditions"] | named["pages"]
     for entry in entries["services"]:
         _check_slugs(checker, "services", entry, "locations", locations, "location")
     for entry in entries["conditions"]:
@@ -187,10 +191,10 @@ class _Checker:
             self.add(kind, label, "", "must be a JSON object")
             return None
         slug = item.get("slug")
-        slug_ok = isinstance(slug, str) and self._slug_problem(slug) is None
+        slug_ok = isinstance(slug, str) and self.slug_problem(slug) is None
         name = slug if slug_ok else label
         if not slug_ok:
-            problem = "missing slug" if slug in (None, "") else self._slug_problem(slug)
+            problem = "missing slug" if slug in (None, "") else self.slug_problem(slug)
             self.add(kind, name, "slug", problem or "must be a text")
         before = len(self.problems)
         for key in item:
@@ -211,7 +215,7 @@ class _Checker:
             return None
         return entry
 
-    def _slug_problem(self, slug: Any) -> str | None:
+    def slug_problem(self, slug: Any) -> str | None:
         if not isinstance(slug, str):
             return "must be a text"
         if len(slug) > TITLE_MAX:
