@@ -33,8 +33,10 @@ MIN_PART_LENGTH = 3
 MIN_HEAD_WORD_LENGTH = 4
 MAX_PARTS = 3
 #: How much less likely (in Zipf units) a split may be than the whole word; measured on
-#: medical compounds: "rugpijn" (2.3), "schouderpijn" (1.1) split, "operatie" (6.0) does not.
-SPLIT_MARGIN = 5.5
+#: medical compounds: "rugpijn" (2.3), "darmkanker" (3.8) split, "operatie" (6.0) does not.
+SPLIT_MARGIN = 5.0
+#: Three-letter parts ("oog", "rug", "gal") must be commoner: "sch" + "ouder" is no split of "schouder".
+MIN_SHORT_PART_ZIPF = 3.0
 #: Dutch joins compound parts with these linking sounds: "zieken-huis", "veiligheid-s-gordel".
 LINKS = ("", "s", "e", "en")
 
@@ -63,7 +65,9 @@ def _zipf(word: str) -> float:
 
 
 def _known(word: str, min_length: int) -> bool:
-    return len(word) >= min_length and _zipf(word) >= MIN_PART_ZIPF
+    if len(word) < min_length:
+        return False
+    return _zipf(word) >= (MIN_SHORT_PART_ZIPF if len(word) <= 3 else MIN_PART_ZIPF)
 
 
 @lru_cache(maxsize=200_000)

@@ -9,10 +9,12 @@ import html
 import uuid
 from collections.abc import Iterable
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from .index import analyse, split_names
 from .models import SearchChange, SearchCounter, SearchDocument
 
 #: Changes older than this many are pruned; a process that far behind rebuilds its index.
@@ -27,7 +29,7 @@ KIND_LABELS = {
     "info": "Info",
 }
 
-_FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url")
+_FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url", "analysis")
 
 
 def _models():
@@ -58,7 +60,7 @@ def build_document(page: Page) -> SearchDocument | None:
         intro, body = "\n".join(part for part in (page.address, page.phone) if part), ""
     else:
         intro, body = page.intro, sections_text(page.sections)
-    return SearchDocument(
+    document = SearchDocument(
         page_id=page.pk,
         kind=kind,
         subkind=subkind,
@@ -70,6 +72,9 @@ def build_document(page: Page) -> SearchDocument | None:
         body=body,
         url=page.get_url() or page.url_path,
     )
+    names = split_names(document.also_known_as)
+    document.analysis = analyse(document.title, names, document.intro, document.body)
+    return document
 
 
 def sections_text(sections) -> str:
@@ -93,7 +98,10 @@ def sync_page(page_id: int, page: Page | None = None) -> bool:
     """
     if page is None:
         page = Page.objects.filter(pk=page_id).first()
-        page = page.specific if page else None
+        try:
+            page = page.specific if page else None
+        except ObjectDoesNotExist:  # mid-delete: the specific row is gone, the Page row not yet
+            page = None
     document = build_document(page) if page else None
     with transaction.atomic():
         current = SearchDocument.objects.filter(pk=page_id).first()
@@ -107,6 +115,15 @@ def sync_page(page_id: int, page: Page | None = None) -> bool:
             document.save()
         _log_change(page_id)
     return True
+
+
+def remove_page(page_id: int) -> bool:
+    """Forget a deleted page; True when it had a document."""
+    with transaction.atomic():
+        deleted, _ = SearchDocument.objects.filter(pk=page_id).delete()
+        if deleted:
+            _log_change(page_id)
+    return bool(deleted)
 
 
 def sync_pages(page_ids: Iterable[int]) -> int:

@@ -38,7 +38,7 @@ TITLE_COVER_BONUS = 0.5
 #: A condition whose title the query names whole outranks a treatment that only mentions it.
 CONDITION_BONUS = 0.05
 #: Results scoring under this share of the best one are noise ("pijn" somewhere in a body).
-RELATIVE_CUTOFF = 0.2
+RELATIVE_CUTOFF = 0.08
 SNIPPET_WORDS = 28
 SNIPPET_SCAN_CHARS = 6000
 
@@ -317,7 +317,7 @@ def snippet(doc: Doc, query_terms: set[str]) -> tuple[str, SafeString]:
     start = max(0, first - 6) if first > 6 else 0
     end = min(len(spans), start + SNIPPET_WORDS)
     begin_char = spans[start].start()
-    end_char = spans[end - 1].end()
+    end_char = spans[end - 1].end() if end < len(spans) else len(text)
     if end < len(spans):
         # Keep the punctuation right after the last word ("pijn." not "pijn").
         end_char = spans[end].start() if text[end_char : spans[end].start()].strip() else end_char

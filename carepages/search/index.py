@@ -11,9 +11,14 @@ import threading
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import analysis
 from .models import SearchChange, SearchDocument
+
+#: Bump when the analysis changes: stored analyses of an older version are redone on load
+#: (and rewritten by `manage.py rebuild_search_index`).
+ANALYSIS_VERSION = 1
 
 #: How much a word counts in each field: the title and the editors' other names weigh the same.
 FIELD_WEIGHTS = {"title": 1.0, "also_known_as": 1.0, "intro": 0.4, "body": 0.15}
@@ -58,28 +63,81 @@ def atoms(text: str) -> frozenset[str]:
     return frozenset(result)
 
 
-def field_terms(text: str) -> tuple[Counter, set[str]]:
-    """(term → quality-weighted count, folded words) of one field."""
-    terms: Counter = Counter()
-    surface = set()
+@lru_cache(maxsize=300_000)
+def _word_analysis(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(stem, stems of its parts, the parts as words) of one folded word."""
+    parts: list[str] = []
+    pieces = analysis.letter_digit_parts(word)
+    if len(pieces) > 1:
+        parts.extend(analysis.stem(piece) for piece in pieces)
+    parts.extend(analysis.compound_terms(word))
+    return analysis.stem(word), tuple(parts), analysis.split_compound(word)
+
+
+def field_terms(text: str) -> tuple[Counter, set[str], set[str]]:
+    """(stem → count, stems met only as a part, folded words) of one field."""
+    own: Counter = Counter()
+    parts: set[str] = set()
+    surface: set[str] = set()
     for word in analysis.words(text):
         surface.add(word)
-        terms[analysis.stem(word)] += 1.0
-        pieces = analysis.letter_digit_parts(word)
-        if len(pieces) > 1:
-            for piece in pieces:
-                terms[analysis.stem(piece)] += PART_QUALITY
-        for part in analysis.compound_terms(word):
-            terms[part] += PART_QUALITY
+        stem, word_parts, part_words = _word_analysis(word)
+        own[stem] += 1
+        parts.update(word_parts)
+        # Parts are words a patient types alone: typo matching and suggestions know them too.
+        surface.update(part_words)
     for joined in analysis.joined_runs(text):
         surface.add(joined)
-        terms[analysis.stem(joined)] += PART_QUALITY
-    return terms, surface
+        parts.add(analysis.stem(joined))
+    return own, parts - own.keys(), surface
+
+
+def analyse(title: str, names: list[str], intro: str, body: str) -> dict:
+    """What the index needs of a document, computed once when the document is written.
+
+    Stored with the document (SearchDocument.analysis), so a process builds its
+    index from stored terms instead of analysing every page again.
+    """
+    weights: dict[str, float] = {}
+    surface: set[str] = set()
+    for name, text in (
+        ("title", title),
+        ("also_known_as", "\n".join(names)),
+        ("intro", intro),
+        ("body", body),
+    ):
+        own, parts, words = field_terms(text)
+        surface |= words
+        field_weight = FIELD_WEIGHTS[name]
+        for term, count in own.items():
+            weight = field_weight
+            if name == "body":
+                weight += BODY_TF_BONUS * min(count - 1, BODY_TF_CAP)
+            if weight > weights.get(term, 0.0):
+                weights[term] = weight
+        for term in parts:
+            weight = field_weight * PART_QUALITY
+            if weight > weights.get(term, 0.0):
+                weights[term] = weight
+    return {
+        "version": ANALYSIS_VERSION,
+        "terms": {term: round(weight, 4) for term, weight in sorted(weights.items())},
+        "words": sorted(surface),
+        "title": sorted(atoms(title)),
+        "names": [sorted(atoms(name)) for name in names],
+    }
+
+
+def split_names(also_known_as: str) -> list[str]:
+    return [name.strip() for name in also_known_as.splitlines() if name.strip()]
 
 
 def make_doc(row: SearchDocument) -> Doc:
-    names = [name.strip() for name in row.also_known_as.splitlines() if name.strip()]
-    doc = Doc(
+    names = split_names(row.also_known_as)
+    stored = row.analysis if isinstance(row.analysis, dict) else {}
+    if stored.get("version") != ANALYSIS_VERSION:
+        stored = analyse(row.title, names, row.intro, row.body)
+    return Doc(
         page_id=row.page_id,
         kind=row.kind,
         subkind=row.subkind,
@@ -90,29 +148,11 @@ def make_doc(row: SearchDocument) -> Doc:
         intro=row.intro,
         body=row.body,
         names=names,
-        title_atoms=atoms(row.title),
-        name_atoms=[atoms(name) for name in names],
+        title_atoms=frozenset(stored["title"]),
+        name_atoms=[frozenset(atoms) for atoms in stored["names"]],
+        terms=stored["terms"],
+        surface=frozenset(stored["words"]),
     )
-    weights: dict[str, float] = {}
-    surface: set[str] = set()
-    for name, text in (
-        ("title", row.title),
-        ("also_known_as", "\n".join(names)),
-        ("intro", row.intro),
-        ("body", row.body),
-    ):
-        terms, words = field_terms(text)
-        surface |= words
-        for term, count in terms.items():
-            quality = min(count, 1.0)  # 1 for the word itself, PART_QUALITY for a part only
-            weight = FIELD_WEIGHTS[name] * quality
-            if name == "body":
-                weight += BODY_TF_BONUS * min(count - 1, BODY_TF_CAP)
-            if weight > weights.get(term, 0.0):
-                weights[term] = weight
-    doc.terms = weights
-    doc.surface = frozenset(surface)
-    return doc
 
 
 class SearchIndex:
@@ -186,58 +226,64 @@ class SearchIndex:
         return result
 
 
-class _State:
+class IndexCache:
+    """A process's index and the last change it applied. One per process (`cache`); tests make more."""
+
     def __init__(self):
         self.lock = threading.Lock()
         self.index: SearchIndex | None = None
         self.seq = 0
         self.token = ""
 
+    def current(self) -> SearchIndex:
+        """The index, brought up to date with the committed documents."""
+        latest = SearchChange.objects.order_by("-seq").values_list("seq", "token").first() or (0, "")
+        with self.lock:
+            if self.index is not None and (self.seq, self.token) == latest:
+                return self.index
+            if self.index is not None and self._history_continues():
+                self._apply_changes(latest[0])
+            else:
+                self.index = _build()
+            self.seq, self.token = latest
+            return self.index
 
-_state = _State()
+    def reset(self) -> None:
+        with self.lock:
+            self.index = None
+            self.seq, self.token = 0, ""
 
+    def _history_continues(self) -> bool:
+        # The change applied last is still there: this index is a prefix of the committed history.
+        # It is not after a rolled-back transaction, or when the log was pruned past it.
+        return SearchChange.objects.filter(seq=self.seq, token=self.token).exists()
 
-def current_index() -> SearchIndex:
-    """This process's index, brought up to date with the committed documents."""
-    latest = SearchChange.objects.order_by("-seq").values_list("seq", "token").first() or (0, "")
-    with _state.lock:
-        if _state.index is not None and (_state.seq, _state.token) == latest:
-            return _state.index
-        if _state.index is not None and _history_continues():
-            _apply_changes(_state.index, latest)
-        else:
-            _state.index = _build(latest)
-        _state.seq, _state.token = latest
-        return _state.index
-
-
-def _history_continues() -> bool:
-    # The change we applied last is still there: our index is a prefix of the committed history
-    # (it is not after a rolled-back transaction, or when the log was pruned past us).
-    return SearchChange.objects.filter(seq=_state.seq, token=_state.token).exists()
-
-
-def _apply_changes(index: SearchIndex, latest: tuple[int, str]) -> None:
-    changed = set(
-        SearchChange.objects.filter(seq__gt=_state.seq, seq__lte=latest[0]).values_list("page_id", flat=True)
-    )
-    rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=changed)}
-    for page_id in changed:
-        if page_id in rows:
-            index.add(make_doc(rows[page_id]))
-        else:
-            index.remove(page_id)
+    def _apply_changes(self, latest_seq: int) -> None:
+        changes = SearchChange.objects.filter(seq__gt=self.seq, seq__lte=latest_seq)
+        changed = set(changes.values_list("page_id", flat=True))
+        rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=changed)}
+        for page_id in changed:
+            if page_id in rows:
+                self.index.add(make_doc(rows[page_id]))
+            else:
+                self.index.remove(page_id)
 
 
-def _build(latest: tuple[int, str]) -> SearchIndex:
+def _build() -> SearchIndex:
     index = SearchIndex()
-    for row in SearchDocument.objects.filter(pk__isnull=False).iterator(chunk_size=2000):
+    for row in SearchDocument.objects.order_by("pk").iterator(chunk_size=2000):
         index.add(make_doc(row))
     return index
 
 
+#: This process's index.
+cache = IndexCache()
+
+
+def current_index() -> SearchIndex:
+    return cache.current()
+
+
 def reset() -> None:
-    """Forget this process's index (tests, the rebuild command)."""
-    with _state.lock:
-        _state.index = None
-        _state.seq, _state.token = 0, ""
+    """Forget this process's index (the rebuild command)."""
+    cache.reset()

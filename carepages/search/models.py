@@ -24,6 +24,7 @@ class SearchDocument(models.Model):
     intro = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
+    analysis = models.JSONField(default=dict, blank=True)  # index terms, computed on write (index.analyse)
 
     class Meta:
         verbose_name = "zoekdocument"

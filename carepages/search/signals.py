@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
-from .documents import sync_page, sync_subtree
+from .documents import remove_page, sync_page, sync_subtree
 
 
 def _on_save(sender, instance, raw=False, **kwargs):
@@ -25,7 +25,7 @@ def _on_published(sender, instance, **kwargs):
 def _on_delete(sender, instance, **kwargs):
     # Deleting a specific page sends this for the Page row as well; the second call finds nothing to do.
     if isinstance(instance, Page):
-        sync_page(instance.pk)
+        remove_page(instance.pk)
 
 
 def _on_move(sender, instance, **kwargs):

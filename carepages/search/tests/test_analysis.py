@@ -1,0 +1,44 @@
+"""The Dutch analysis: the same words meet however a patient writes them."""
+
+from carepages.search import analysis
+from carepages.search.index import atoms
+
+
+def test_folding_drops_accents_and_case():
+    assert analysis.fold("Coëliakie") == "coeliakie"
+    assert analysis.words("Reumatoïde ARTRITIS") == ["reumatoide", "artritis"]
+
+
+def test_snowball_stemming_meets_word_forms():
+    assert analysis.stem("spatader") == analysis.stem("spataders")
+    assert analysis.stem("niersteen") == analysis.stem("nierstenen")
+    assert analysis.stem("ontstekingen") == analysis.stem("ontsteking")
+
+
+def test_compounds_split_into_known_words():
+    assert analysis.split_compound("schouderpijn") == ("schouder", "pijn")
+    assert analysis.split_compound("oogontsteking") == ("oog", "ontsteking")
+    assert analysis.split_compound("rugpijn") == ("rug", "pijn")  # common as a word, still split
+
+
+def test_words_that_only_look_like_compounds_stay_whole():
+    assert analysis.split_compound("operatie") == ()  # not "opera" + "tie"
+    assert analysis.split_compound("ontsteking") == ()
+    assert analysis.split_compound("revalidatie") == ()
+    assert analysis.split_compound("schouder") == ()  # not "sch" + "ouder"
+
+
+def test_compound_parts_split_again_down_to_their_words():
+    assert {"darm", "kanker"} <= set(analysis.compound_terms("dikkedarmkanker"))
+    assert "ouder" not in analysis.compound_terms("schouderpijn")  # not "sch" + "ouder"
+
+
+def test_hyphens_and_spaces_meet():
+    assert atoms("COVID-19") == atoms("covid 19") == atoms("covid19")
+    assert analysis.joined_runs("COVID-19 en type 2") == ["covid19"]
+
+
+def test_a_title_and_its_lay_paraphrase_have_the_same_atoms():
+    assert atoms("Schouderpijn") == atoms("pijn in de schouder")
+    assert atoms("Ontsteking van het oog") == atoms("oogontsteking")
+    assert atoms("Dikkedarmkanker") != atoms("kanker")
