@@ -164,7 +164,7 @@ class SearchIndex:
         self.word_counts: Counter = Counter()  # folded word → number of documents
         self.word_stems: dict[str, str] = {}
         self._sorted_words: list[str] | None = None
-        self._words_by_length: dict[int, list[str]] | None = None
+        self._words_by_length: dict | None = None
 
     def __len__(self):
         return len(self.docs)
@@ -215,15 +215,19 @@ class SearchIndex:
         return found[:limit]
 
     def words_near_length(self, length: int, spread: int) -> list[str]:
+        """The indexed words `spread` letters shorter or longer than `length` at most (cached)."""
         if self._words_by_length is None:
             buckets: dict[int, list[str]] = {}
             for word in self.word_counts:
                 buckets.setdefault(len(word), []).append(word)
-            self._words_by_length = buckets
-        result = []
-        for n in range(length - spread, length + spread + 1):
-            result.extend(self._words_by_length.get(n, ()))
-        return result
+            self._words_by_length = {"buckets": buckets}
+        key = (length, spread)
+        if key not in self._words_by_length:
+            buckets = self._words_by_length["buckets"]
+            self._words_by_length[key] = [
+                w for n in range(length - spread, length + spread + 1) for w in buckets.get(n, ())
+            ]
+        return self._words_by_length[key]
 
 
 class IndexCache:
