@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 PORT ?= 8000
 export PORT
+# make serve: one granian worker per core; behind nginx on the same machine keep 127.0.0.1.
+SERVE_HOST ?= 127.0.0.1
+SERVE_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 
@@ -55,7 +58,8 @@ serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/o
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(VENV)/bin/granian --interface wsgi \
-		--host 127.0.0.1 --port $(PORT) --workers 2 carepages.wsgi:application
+		--host $(SERVE_HOST) --port $(PORT) --workers $(SERVE_WORKERS) --respawn-failed-workers \
+		carepages.serve:application
 
 .PHONY: bench
 bench: install-dev ## Run the benchmarks in bench/ (figures and ratios measured in one run)

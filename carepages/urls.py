@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from carepages.core import views as core_views
 from carepages.search import urls as search_urls
 
+# A clear 503 page while the database is unreachable, the 500 page otherwise.
+handler500 = "carepages.publish_cache.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

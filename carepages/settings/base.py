@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "carepages.api",
     "carepages.content_io",
     "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
+    "carepages.publish_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,194 @@
+"""The publish-cache front in front of the real Django application, in this process."""
+
+import gzip
+import io
+import sys
+
+import brotli
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
+from carepages.conditions.factories import ConditionPageFactory
+from carepages.locations.factories import LocationPageFactory
+from carepages.publish_cache.front import PublishCacheFront
+from carepages.publish_cache.generation import unregister_local_store
+from carepages.publish_cache.store import PublishStore
+from carepages.services.factories import ServicePageFactory
+
+PAGE = "/aandoeningen/hartfalen/"
+
+
+@pytest.fixture
+def front(db, tmp_path, django_capture_on_commit_callbacks):
+    # Like Django's test client: the test's transaction must survive the end of each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    store = PublishStore(tmp_path / "publish-cache")
+    front = PublishCacheFront(WSGIHandler(), store=store, follow_database=False)
+    yield front
+    unregister_local_store(store)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def condition(site_structure, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        campus = LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
+        service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
+        page = ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
+    return page, service, campus
+
+
+def call(front, path, method="GET", query="", **headers):
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"] = int(status.split()[0])
+        answer["headers"] = {name.lower(): value for name, value in response_headers}
+
+    chunks = front(environ, start_response)
+    body = b"".join(chunks)
+    if hasattr(chunks, "close"):
+        chunks.close()
+    return answer["status"], answer["headers"], body
+
+
+def test_a_published_page_is_rendered_once_then_answered_without_django(
+    front, condition, django_assert_num_queries
+):
+    status, headers, first = call(front, PAGE)
+    assert (status, headers["x-publish-cache"]) == (200, "miss")
+    assert b"Cardiologie" in first
+
+    with django_assert_num_queries(0):
+        status, headers, again = call(front, PAGE)
+    assert (status, headers["x-publish-cache"]) == (200, "hit")
+    assert again == first
+    assert headers["content-type"] == "text/html; charset=utf-8"
+
+
+def test_compressed_answers_and_revalidation(front, condition):
+    call(front, PAGE)
+    _, _, plain = call(front, PAGE)
+
+    _, headers, body = call(front, PAGE, accept_encoding="gzip, deflate, br")
+    assert headers["content-encoding"] == "br"
+    assert brotli.decompress(body) == plain
+    _, headers, body = call(front, PAGE, accept_encoding="gzip")
+    assert headers["content-encoding"] == "gzip"
+    assert gzip.decompress(body) == plain
+    assert headers["vary"] == "Accept-Encoding"
+
+    status, _, body = call(front, PAGE, if_none_match=headers["etag"])
+    assert (status, body) == (304, b"")
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"query": "locatie=campus-noord"},
+        {"query": "pagina=2"},
+        {"cookie": "sessionid=abc123"},
+        {"method": "POST"},
+    ],
+    ids=["campus-filter", "paging", "editor-session", "post"],
+)
+def test_filters_sessions_and_posts_go_to_django(front, condition, request_kwargs):
+    call(front, PAGE)  # cached now
+    _, headers, _ = call(front, PAGE, **request_kwargs)
+    assert "x-publish-cache" not in headers
+
+
+def test_a_filtered_page_is_never_kept_for_plain_visitors(front, condition):
+    _, _, filtered = call(front, PAGE, query="locatie=bestaat-niet")
+    assert b"bestaat niet" in filtered
+    _, headers, plain = call(front, PAGE)
+    assert headers["x-publish-cache"] == "miss"
+    assert b"bestaat niet" not in plain
+
+
+def test_admin_search_and_missing_pages_are_not_kept(front, condition):
+    for path in ("/admin/", "/zoeken/", "/aandoeningen/bestaat-niet/"):
+        call(front, path)
+        _, headers, _ = call(front, path)
+        assert "x-publish-cache" not in headers, path
+
+
+def test_a_renamed_service_shows_at_once_on_the_condition(
+    front, condition, django_capture_on_commit_callbacks
+):
+    _, service, _ = condition
+    call(front, PAGE)
+    assert call(front, PAGE)[1]["x-publish-cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.title = "Cardiologie en hartchirurgie"
+        service.save_revision().publish()
+
+    _, headers, body = call(front, PAGE)
+    assert headers["x-publish-cache"] == "miss"
+    assert b"Cardiologie en hartchirurgie" in body
+
+
+def test_an_unpublished_page_is_gone_at_once(front, condition, django_capture_on_commit_callbacks):
+    page, _, _ = condition
+    call(front, PAGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    status, headers, _ = call(front, PAGE)
+    assert status == 404
+    assert "x-publish-cache" not in headers
+
+
+def test_a_saved_draft_does_not_reach_visitors(front, condition, django_capture_on_commit_callbacks):
+    page, _, _ = condition
+    call(front, PAGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "Hartfalen (concept)"
+        page.save_revision()
+    _, headers, body = call(front, PAGE)
+    assert headers["x-publish-cache"] == "hit"
+    assert b"concept" not in body
+
+
+def test_cached_answers_carry_the_security_headers_django_sends(front, condition, client, settings):
+    settings.CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'"
+    settings.MIDDLEWARE = [
+        "carepages.publish_cache.security.ContentSecurityPolicyMiddleware",
+        *settings.MIDDLEWARE,
+    ]
+    django_response = client.get(PAGE)
+    cached_front = PublishCacheFront(WSGIHandler(), store=front.store, follow_database=False)
+    unregister_local_store(front.store)  # registered twice now; the fixture removes the other
+    call(cached_front, PAGE)
+    _, headers, _ = call(cached_front, PAGE)
+    assert headers["x-publish-cache"] == "hit"
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert headers[name.lower()] == django_response[name], name
+
+
+def test_a_render_that_started_before_a_change_is_not_kept(tmp_path):
+    store = PublishStore(tmp_path)
+    store.activate("first")
+    token = store.live_token()
+    store.activate("second")  # content changed while the page was rendering
+    assert not store.put(PAGE, b"<p>old</p>", token)
+    assert store.get(PAGE) is None
+    assert store.put(PAGE, b"<p>new</p>", store.live_token())
+    assert store.get(PAGE).body == b"<p>new</p>"
