@@ -26,6 +26,16 @@ from .schemas import (
 )
 
 SLUG_PATTERN = r"^[-\w]+$"
+#: Some text besides spaces, and no NUL character (which no database stores).
+TEXT_PATTERN = r"^[^\x00]*\S[^\x00]*$"
+_KIND = "(" + "|".join(engine.KINDS) + ")"
+KINDS_PATTERN = rf"^ *{_KIND} *(, *{_KIND} *)*$"
+HINTS = {
+    "q": "give a search text",
+    "type": f"use one or more of {', '.join(engine.KINDS)}, separated by commas",
+    "location": "give the slug of a campus, e.g. zas-middelheim",
+    "slug": "a slug holds letters, digits, - and _ only",
+}
 MAX_LIMIT = 100
 MAX_SEARCH_LIMIT = 50
 
@@ -42,13 +52,10 @@ api = NinjaAPI(
 )
 
 
-class BadParameter(Exception):
-    def __init__(self, parameter: str, detail: str):
-        self.parameter, self.detail = parameter, detail
-
-
 class NotFound(Exception):
-    pass
+    def __init__(self, detail: str, parameter: str | None = None):
+        super().__init__(detail)
+        self.parameter = parameter
 
 
 @api.exception_handler(ValidationError)
@@ -57,6 +64,8 @@ def validation_error(request: HttpRequest, error: ValidationError):
     location = [part for part in first.get("loc", []) if part not in ("query", "path")]
     parameter = str(location[0]) if location else "request"
     message = first.get("msg", "invalid value")
+    if first.get("type") == "string_pattern_mismatch" and parameter in HINTS:
+        message = HINTS[parameter]
     return api.create_response(
         request,
         {"error": "bad_parameter", "parameter": parameter, "detail": f"{parameter}: {message}"},
@@ -64,22 +73,12 @@ def validation_error(request: HttpRequest, error: ValidationError):
     )
 
 
-@api.exception_handler(BadParameter)
-def bad_parameter(request: HttpRequest, error: BadParameter):
-    return api.create_response(
-        request,
-        {
-            "error": "bad_parameter",
-            "parameter": error.parameter,
-            "detail": f"{error.parameter}: {error.detail}",
-        },
-        status=400,
-    )
-
-
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, error: NotFound):
-    return api.create_response(request, {"error": "not_found", "detail": str(error)}, status=404)
+    body = {"error": "not_found", "detail": str(error)}
+    if error.parameter:
+        body["parameter"] = error.parameter
+    return api.create_response(request, body, status=404)
 
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"How many results (1–{MAX_LIMIT}).")
@@ -103,7 +102,7 @@ def get_condition(request, slug: str = Slug):
     return queries.condition_detail(request, page)
 
 
-@api.get("/services/", response={200: ServiceList, 400: Error}, tags=["services"])
+@api.get("/services/", response={200: ServiceList, **ERRORS}, tags=["services"])
 def list_services(
     request,
     location: str | None = Query(
@@ -112,12 +111,13 @@ def list_services(
     limit: int = Limit,
     offset: int = Offset,
 ):
-    """Every published service, A to Z; `location` keeps those present on one campus."""
+    """Every published service, A to Z; `location` keeps those on one campus (404: no such campus)."""
     services = ServicePage.objects.live().order_by("title", "pk")
     if location is not None:
         campus = LocationPage.objects.live().filter(slug=location).first()
         if campus is None:
-            raise BadParameter("location", f"no published location with slug ‘{location}’")
+            # A well-formed slug that names no campus: the contract's "unknown slug", so 404.
+            raise NotFound(f"No published location with slug ‘{location}’.", parameter="location")
         services = services.filter(location_links__location=campus).distinct()
     return queries.page_list(request, services, limit, offset)
 
@@ -149,11 +149,18 @@ def get_location(request, slug: str = Slug):
 @api.get("/search/", response={200: SearchResults, 400: Error}, tags=["search"])
 def search(
     request,
-    q: str = Query(..., min_length=1, max_length=200, description="What to look for, as a patient types it."),
+    q: str = Query(
+        ...,
+        min_length=1,
+        max_length=200,
+        pattern=TEXT_PATTERN,
+        description="What to look for, as a patient types it (not only spaces).",
+    ),
     type: str | None = Query(
         None,
-        description="Comma-separated kinds to include: condition, service, location, page (default: all).",
+        pattern=KINDS_PATTERN,
         max_length=100,
+        description="Comma-separated kinds to include: condition, service, location, page (default: all).",
     ),
     limit: int = Query(
         10, ge=1, le=MAX_SEARCH_LIMIT, description=f"How many results (1–{MAX_SEARCH_LIMIT})."
@@ -161,14 +168,10 @@ def search(
     offset: int = Offset,
 ):
     """The best results first, as on /zoeken/."""
-    if not q.strip() or "\x00" in q:
-        raise BadParameter("q", "give a search text")
     kinds = None
     if type is not None:
-        kinds = [kind.strip() for kind in type.split(",") if kind.strip()]
-        unknown = [kind for kind in kinds if kind not in engine.KINDS]
-        if unknown or not kinds:
-            raise BadParameter("type", f"use one or more of {', '.join(engine.KINDS)} (comma-separated)")
+        # The pattern already admits only known kinds; dict.fromkeys drops repeats, keeping the order.
+        kinds = list(dict.fromkeys(kind.strip() for kind in type.split(",")))
     found = engine.search(q, kinds, limit, offset)
     return {
         "query": found.query,

@@ -1,0 +1,214 @@
+"""The public read API (CONTRACTS §4) as an app, kiosk or GP portal uses it."""
+
+import pytest
+from django.utils.http import http_date
+
+from carepages.conditions.models import ConditionPage
+from carepages.content_io.importer import import_document
+
+
+def hospital() -> dict:
+    return {
+        "format": "carepages-content",
+        "version": 1,
+        "locations": [
+            {
+                "slug": "campus-noord",
+                "name": "Campus Noord",
+                "address": "Lange straat 1",
+                "phone": "03 000 00 00",
+            },
+            {"slug": "campus-zuid", "name": "Campus Zuid"},
+        ],
+        "services": [
+            {"slug": "orthopedie", "name": "Orthopedie", "intro": "Botten.", "locations": ["campus-zuid"]},
+            {"slug": "neurologie", "name": "Neurologie", "locations": ["campus-noord", "campus-zuid"]},
+        ],
+        "pages": [{"slug": "mri", "title": "MRI", "kind": "examination"}],
+        "conditions": [
+            {
+                "slug": f"aandoening-{n:02d}",
+                "title": f"Aandoening {n:02d}",
+                "intro": "Definitie.",
+                "services": ["orthopedie"],
+            }
+            for n in range(25)
+        ]
+        + [
+            {
+                "slug": "hernia",
+                "title": "Hernia",
+                "intro": "Een uitpuilende tussenwervelschijf.",
+                "also_known_as": ["discushernia"],
+                "sections": [{"heading": "Wat is de oorzaak?", "body": "<p>Slijtage.</p>"}],
+                "services": ["neurologie", "orthopedie"],
+                "related": ["mri", "aandoening-01"],
+                "last_updated": "2024-07-02",
+            }
+        ],
+    }
+
+
+@pytest.fixture
+def content(site_structure):
+    import_document(hospital())
+
+
+def test_condition_detail_nests_services_with_their_campuses(client, content):
+    response = client.get("/api/v1/conditions/hernia/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["title"] == "Hernia"
+    assert data["url"] == "http://testserver/aandoeningen/hernia/"
+    assert data["path"] == "/aandoeningen/hernia/"
+    assert data["last_updated"] == "2024-07-02"
+    assert data["also_known_as"] == ["discushernia"]
+    assert data["sections"] == [{"heading": "Wat is de oorzaak?", "body": "<p>Slijtage.</p>"}]
+    assert [s["slug"] for s in data["services"]] == ["neurologie", "orthopedie"]
+    assert [loc["slug"] for loc in data["services"][0]["locations"]] == ["campus-noord", "campus-zuid"]
+    assert data["services"][0]["locations"][0]["url"] == "http://testserver/locaties/campus-noord/"
+    assert [(r["type"], r["slug"]) for r in data["related"]] == [
+        ("examination", "mri"),
+        ("condition", "aandoening-01"),
+    ]
+
+
+def test_lists_are_paginated_with_count_and_next(client, content):
+    first = client.get("/api/v1/conditions/?limit=10").json()
+    assert first["count"] == 26 and len(first["results"]) == 10
+    assert first["results"][0]["slug"] == "aandoening-00"
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/conditions/?limit=10&offset=10"
+
+    last = client.get("/api/v1/conditions/?limit=10&offset=20").json()
+    assert [c["slug"] for c in last["results"]][-1] == "hernia"
+    assert last["next"] is None
+    assert last["previous"] == "http://testserver/api/v1/conditions/?limit=10&offset=10"
+
+
+def test_services_filter_by_location_and_locations_list_their_services(client, content):
+    services = client.get("/api/v1/services/?location=campus-noord").json()
+    assert [s["slug"] for s in services["results"]] == ["neurologie"]
+    assert client.get("/api/v1/services/").json()["count"] == 2
+
+    campus = client.get("/api/v1/locations/campus-zuid/").json()
+    assert [s["slug"] for s in campus["services"]] == ["neurologie", "orthopedie"]
+    assert client.get("/api/v1/locations/campus-noord/").json()["address"] == "Lange straat 1"
+
+    service = client.get("/api/v1/services/neurologie/").json()
+    assert [c["slug"] for c in service["conditions"]] == ["hernia"]
+
+
+def test_unpublished_pages_are_not_served(client, content):
+    ConditionPage.objects.get(slug="hernia").unpublish()
+    assert client.get("/api/v1/conditions/hernia/").status_code == 404
+    assert client.get("/api/v1/conditions/").json()["count"] == 25
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/conditions/?limit=0", "limit"),
+        ("/api/v1/conditions/?limit=101", "limit"),
+        ("/api/v1/conditions/?limit=tien", "limit"),
+        ("/api/v1/locations/?offset=-1", "offset"),
+        ("/api/v1/services/?location=<script>", "location"),
+        ("/api/v1/search/?q=rug&type=condition,doctor", "type"),
+        ("/api/v1/search/?q=rug&limit=51", "limit"),
+        ("/api/v1/search/", "q"),
+        ("/api/v1/search/?q=", "q"),
+        ("/api/v1/search/?q=%20%20", "q"),
+    ],
+)
+def test_bad_parameters_answer_400_naming_the_parameter(client, content, url, parameter):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["parameter"] == parameter
+    assert parameter in response.json()["detail"]
+
+
+def test_filtering_on_an_unknown_campus_answers_404_naming_location(client, content):
+    response = client.get("/api/v1/services/?location=nergens")
+    assert response.status_code == 404
+    assert response.json()["parameter"] == "location"
+
+
+@pytest.mark.parametrize("kind", ["conditions", "services", "locations"])
+def test_unknown_slug_answers_404_json(client, content, kind):
+    response = client.get(f"/api/v1/{kind}/bestaat-niet/")
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
+
+
+def test_search_returns_the_contract_shape(client, content):
+    response = client.get("/api/v1/search/?q=hernia&type=condition,page&limit=5")
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == {"query", "count", "results"}
+    assert data["query"] == "hernia"
+    assert data["results"][0] == {
+        "type": "condition",
+        "slug": "hernia",
+        "title": "Hernia",
+        "url": "/aandoeningen/hernia/",
+        "snippet": data["results"][0]["snippet"],
+    }
+    assert "uitpuilende" in data["results"][0]["snippet"]
+    campuses = client.get("/api/v1/search/?q=campus&type=location").json()
+    assert {r["type"] for r in campuses["results"]} == {"location"}
+
+
+def test_revalidation_answers_304(client, content):
+    response = client.get("/api/v1/conditions/hernia/")
+    assert response["Cache-Control"] == "public, max-age=300"
+    etag, modified = response["ETag"], response["Last-Modified"]
+
+    assert client.get("/api/v1/conditions/hernia/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/api/v1/conditions/hernia/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+
+    page = ConditionPage.objects.get(slug="hernia")
+    page.title = "Hernia (rug)"
+    page.save_revision().publish()
+    changed = client.get("/api/v1/conditions/hernia/", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed.json()["title"] == "Hernia (rug)"
+    assert client.get("/api/v1/conditions/hernia/", HTTP_IF_MODIFIED_SINCE=http_date(0)).status_code == 200
+
+
+def test_any_origin_may_read(client, content):
+    response = client.get("/api/v1/conditions/", HTTP_ORIGIN="https://huisarts.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/api/v1/conditions/",
+        HTTP_ORIGIN="https://huisarts.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert preflight.status_code == 204
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert client.post("/api/v1/conditions/").status_code == 405
+
+
+def test_openapi_document_describes_every_endpoint(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {
+        "/api/v1/conditions/",
+        "/api/v1/conditions/{slug}/",
+        "/api/v1/services/",
+        "/api/v1/services/{slug}/",
+        "/api/v1/locations/",
+        "/api/v1/locations/{slug}/",
+        "/api/v1/search/",
+    }
+    detail = schema["paths"]["/api/v1/conditions/{slug}/"]["get"]["responses"]
+    assert set(detail) == {"200", "400", "404"}
+
+
+def test_docs_page_loads_its_assets_from_this_site(client, db):
+    response = client.get("/api/v1/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cdn" not in html.lower() and "https://" not in html
+    assert '<script src="/static/ninja/swagger-ui-bundle.js">' in html
+    asset = client.get("/static/ninja/swagger-ui-bundle.js")
+    assert asset.status_code == 200
