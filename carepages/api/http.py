@@ -21,7 +21,7 @@ from wagtail.models import PageLogEntry
 MAX_AGE = 300
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since",
     "Access-Control-Expose-Headers": "ETag, Last-Modified",
     "Access-Control-Max-Age": "86400",
@@ -42,7 +42,7 @@ def public_read(view):
             response = HttpResponse(status=204)
         else:
             response = view(request, *args, **kwargs)
-            if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if request.method == "GET" and response.status_code == 200:
                 response = _conditional(request, response)
             if response.status_code in (200, 304, 400, 404):
                 patch_cache_control(response, public=True, max_age=MAX_AGE)

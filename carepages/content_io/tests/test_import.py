@@ -330,6 +330,12 @@ def test_demo_and_example_files_follow_the_published_schema():
         jsonschema.validate(wrong, SCHEMA)
 
 
+def test_the_documented_full_example_is_the_demo_file():
+    text = (REPO / "docs" / "content-format.md").read_text(encoding="utf-8")
+    example = text.split("## Full example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    assert json.loads(example) == DEMO
+
+
 def test_load_demo_content_twice_loads_it_once(demo_content):
     before = content_counts()
     out = io.StringIO()
