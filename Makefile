@@ -8,6 +8,8 @@ export PORT
 # make serve: one granian worker per core; behind nginx on the same machine keep 127.0.0.1.
 SERVE_HOST ?= 127.0.0.1
 SERVE_WORKERS ?= 2
+# Threads per worker: each keeps one database connection (workers x threads <= max_connections).
+SERVE_THREADS ?= 16
 
 .DEFAULT_GOAL := help
 
@@ -57,8 +59,10 @@ format: install-dev ## Fix lint and formatting with ruff
 serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/operations.md)
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py warm_publish_cache
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(VENV)/bin/granian --interface wsgi \
-		--host $(SERVE_HOST) --port $(PORT) --workers $(SERVE_WORKERS) --respawn-failed-workers \
+		--host $(SERVE_HOST) --port $(PORT) --workers $(SERVE_WORKERS) --blocking-threads $(SERVE_THREADS) \
+		--respawn-failed-workers \
 		carepages.serve:application
 
 .PHONY: bench

@@ -221,6 +221,8 @@ def main() -> int:
                 "-t2",
                 "-c64",
                 f"-d{LOAD_SECONDS}s",
+                "--timeout",
+                "10s",
                 "-s",
                 str(script),
                 f"http://127.0.0.1:{SERVE_PORT}/",

@@ -7,6 +7,7 @@ import sys
 import brotli
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
@@ -192,3 +193,14 @@ def test_a_render_that_started_before_a_change_is_not_kept(tmp_path):
     assert store.get(PAGE) is None
     assert store.put(PAGE, b"<p>new</p>", store.live_token())
     assert store.get(PAGE).body == b"<p>new</p>"
+
+
+def test_warming_puts_every_live_page_in_the_cache(front, condition, settings, tmp_path):
+    settings.PUBLISH_CACHE_DIR = str(tmp_path / "warmed")
+    out = io.StringIO()
+    call_command("warm_publish_cache", stdout=out)
+    assert "not kept" not in out.getvalue()
+    store = PublishStore(tmp_path / "warmed")
+    for path in ("/", "/aandoeningen/", PAGE, "/diensten/cardiologie/", "/locaties/campus-noord/"):
+        assert store.get(path) is not None, path
+    assert b"Cardiologie" in store.get(PAGE).body

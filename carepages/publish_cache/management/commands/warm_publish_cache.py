@@ -1,0 +1,74 @@
+"""Render every live public page into the publish cache.
+
+`make serve` runs it before starting the server, so the whole site is in the cache
+from the first request and stays readable if the database goes down later.
+"""
+
+import io
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.core.wsgi import get_wsgi_application
+from django.http.request import validate_host
+from wagtail.models import Page
+
+from carepages.publish_cache.front import PublishCacheFront
+from carepages.publish_cache.generation import unregister_local_store
+
+
+class Command(BaseCommand):
+    help = "Render every live public page into the publish cache (PUBLISH_CACHE_DIR)."
+
+    def handle(self, *args, **options):
+        front = PublishCacheFront(get_wsgi_application(), follow_database=False)
+        kept, skipped = 0, []
+        for page in Page.objects.live().public().specific().order_by("path"):
+            parts = page.get_url_parts()
+            if parts is None:
+                continue  # the tree's root: not a page of any site
+            site_id, root_url, path = parts
+            state = _render(front, path, _host(root_url))
+            if state in ("miss", "hit"):
+                kept += 1
+            else:
+                skipped.append(f"{path} ({state})")
+        unregister_local_store(front.store)
+        self.stdout.write(f"Publish cache: {kept} pages ready in {front.store.root}.")
+        for line in skipped:
+            self.stdout.write(f"  not kept: {line}")
+
+
+def _host(root_url: str | None) -> str:
+    """The site's own host name when Django accepts it, else the first host it accepts."""
+    host = root_url.split("://", 1)[-1] if root_url else "localhost"
+    if validate_host(host.split(":")[0], settings.ALLOWED_HOSTS):
+        return host
+    concrete = [name for name in settings.ALLOWED_HOSTS if name != "*" and not name.startswith(".")]
+    return concrete[0] if concrete else host
+
+
+def _render(front: PublishCacheFront, path: str, host: str) -> str:
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": host.split(":")[0],
+        "SERVER_PORT": "443",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "wsgi.url_scheme": "https",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+    }
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"] = status
+        answer["state"] = dict(headers).get("X-Publish-Cache")
+
+    result = front(environ, start_response)
+    if hasattr(result, "close"):
+        result.close()
+    return answer.get("state") or answer.get("status", "no answer")
