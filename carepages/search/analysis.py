@@ -37,6 +37,12 @@ MAX_PARTS = 3
 SPLIT_MARGIN = 5.0
 #: Three-letter parts ("oog", "rug", "gal") must be commoner: "sch" + "ouder" is no split of "schouder".
 MIN_SHORT_PART_ZIPF = 3.0
+#: Word-forming prefixes and suffixes that are words too ("ver", "onder", "lijk"): a compound does
+#: not start or end with them ("verpleging" is no "ver" + "pleging", "mogelijk" no "moge" + "lijk").
+_NOT_HEADS_TEXT = "aan af door her in mis na om onder ont op over pro toe uit ver voor weg"
+_NOT_TAILS_TEXT = "achtig baar heid ing isch lijk loos schap"
+NOT_HEADS = frozenset(_NOT_HEADS_TEXT.split())
+NOT_TAILS = frozenset(_NOT_TAILS_TEXT.split())
 #: Dutch joins compound parts with these linking sounds: "zieken-huis", "veiligheid-s-gordel".
 LINKS = ("", "s", "e", "en")
 
@@ -101,7 +107,7 @@ def _splits(word: str, max_parts: int, min_part_length: int) -> tuple[tuple[str,
     found = []
     for cut in range(min_part_length, len(word) - MIN_HEAD_WORD_LENGTH + 1):
         head = word[:cut]
-        if not _known(head, min_part_length):
+        if head in NOT_HEADS or not _known(head, min_part_length):
             continue
         for link in LINKS:
             rest = word[cut:]
@@ -109,7 +115,7 @@ def _splits(word: str, max_parts: int, min_part_length: int) -> tuple[tuple[str,
                 if not rest.startswith(link):
                     continue
                 rest = rest[len(link) :]
-            if _known(rest, MIN_HEAD_WORD_LENGTH):
+            if rest not in NOT_TAILS and _known(rest, MIN_HEAD_WORD_LENGTH):
                 found.append((head, rest))
             if max_parts > 2:
                 found.extend((head, *tail) for tail in _splits(rest, max_parts - 1, min_part_length))

@@ -13,9 +13,9 @@ title is the query comes first. See docs/search.md.
 import heapq
 import re
 from dataclasses import dataclass, field
+from html import escape
 from operator import itemgetter
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -41,10 +41,13 @@ TITLE_COVER_BONUS = 0.5
 CONDITION_BONUS = 0.05
 #: How many of the best pages by base score are scored with the title bonus.
 RERANK_DEPTH = 200
+#: No patient pages past fifty pages of results; counting thousands of weak matches is slow.
+MAX_RESULTS = 500
+PREFIX_EXPANSIONS = 10
 #: Results scoring under this share of the best one are noise ("pijn" somewhere in a body).
 RELATIVE_CUTOFF = 0.08
 SNIPPET_WORDS = 28
-SNIPPET_SCAN_CHARS = 6000
+SNIPPET_SCAN_CHARS = 2000
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _TEXT_WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -114,22 +117,38 @@ def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: 
     if not analysis.words(query):
         return SearchResponse(query=query, count=0)
     index = current_index()
-    ranked, clauses = rank(index, query)
+    ranked, rest, clauses = rank(index, query)
     facets: dict[str, int] = {}
-    for _, doc in ranked:
-        facets[doc.subkind] = facets.get(doc.subkind, 0) + 1
+    for part in (ranked, rest):
+        for _, doc in part:
+            facets[doc.subkind] = facets.get(doc.subkind, 0) + 1
     if wanted is not None:
         ranked = [(score, doc) for score, doc in ranked if doc.subkind in wanted]
+        rest = [(score, doc) for score, doc in rest if doc.subkind in wanted]
+    count = len(ranked) + len(rest)
+    if offset + limit > len(ranked):  # past the reranked top: the rest in base-score order
+        rest.sort(key=_rank_key)
+        ranked = ranked + rest
     query_terms = _all_terms(clauses)
-    results = [_hit(doc, score, query_terms) for score, doc in ranked[offset : offset + limit]]
+    candidate = _candidate_pattern(query_terms)
+    results = [_hit(doc, score, query_terms, candidate) for score, doc in ranked[offset : offset + limit]]
     suggestion = suggest(index, query, clauses)
-    return SearchResponse(
-        query=query, count=len(ranked), results=results, suggestion=suggestion, facets=facets
-    )
+    return SearchResponse(query=query, count=count, results=results, suggestion=suggestion, facets=facets)
 
 
-def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[Clause]]:
-    """Every page that meets the query well enough, best first, with the clauses used."""
+def _rank_key(item: tuple[float, Doc]) -> tuple[float, str]:
+    return -item[0], item[1].title
+
+
+Ranked = list[tuple[float, Doc]]
+
+
+def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
+    """Every page that meets the query well enough, with the clauses used.
+
+    The best RERANK_DEPTH by base score come sorted, with the title bonus; the
+    rest (on a common word, thousands of pages) unsorted, with their base score.
+    """
     words = analysis.words(query)
     meaningful = [w for w in words if w not in analysis.STOPWORDS] or words
     meaningful = meaningful[:MAX_CLAUSES]
@@ -139,7 +158,10 @@ def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[
     clause_scores = [score_clause(index, clause) for clause in clauses]
     _apply_joins(index, meaningful, clause_scores)
 
-    weights = [index.idf(len(scores)) if scores else index.idf(1) for scores in clause_scores]
+    weights = [
+        index.idf(max(_clause_df(index, c), len(scores), 1))
+        for c, scores in zip(clauses, clause_scores, strict=True)
+    ]
     total_weight = sum(weights)
     base: dict[int, float] = {}
     for weight, scores in zip(weights, clause_scores, strict=True):
@@ -147,12 +169,13 @@ def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[
         for page_id, score in scores.items():
             base[page_id] = base.get(page_id, 0.0) + share * score
     if not base:
-        return [], clauses
+        return [], [], clauses
 
     # Only the best by base score get the title bonus (at most ×1.5): enough to reorder the top,
     # and it keeps a query on a common word fast on a large site.
     query_terms = _all_terms(clauses)
-    top = heapq.nlargest(RERANK_DEPTH, base.items(), key=itemgetter(1))
+    best = heapq.nlargest(MAX_RESULTS, base.items(), key=itemgetter(1))
+    top = best[:RERANK_DEPTH]
     ranked = []
     for page_id, score in top:
         doc = index.docs[page_id]
@@ -161,17 +184,12 @@ def rank(index: SearchIndex, query: str) -> tuple[list[tuple[float, Doc]], list[
         if cover == 1.0 and doc.kind == "condition":
             final += CONDITION_BONUS
         ranked.append((final, doc))
-    ranked.sort(key=lambda item: (-item[0], item[1].title))
+    ranked.sort(key=_rank_key)
     cutoff = ranked[0][0] * RELATIVE_CUTOFF
     ranked = [item for item in ranked if item[0] >= cutoff]
-    if len(top) == RERANK_DEPTH:
-        seen = {page_id for page_id, _ in top}
-        rest = [
-            (score, index.docs[pid]) for pid, score in base.items() if score >= cutoff and pid not in seen
-        ]
-        rest.sort(key=lambda item: (-item[0], item[1].title))
-        ranked.extend(rest)
-    return ranked, clauses
+    docs = index.docs
+    rest = [(score, docs[pid]) for pid, score in best[RERANK_DEPTH:] if score >= cutoff]
+    return ranked, rest, clauses
 
 
 def make_clause(index: SearchIndex, word: str, is_last: bool) -> Clause:
@@ -187,7 +205,11 @@ def make_clause(index: SearchIndex, word: str, is_last: bool) -> Clause:
     if parts:  # "schouderpijn" meets "pijn in de schouder"
         alternatives.append([{analysis.stem(p): EXACT_QUALITY} for p in parts])
     if len(word) >= 3 and (is_last or not exact):  # "reval" meets "revalidatie"
-        expanded = {index.word_stems[w]: PREFIX_QUALITY for w in index.words_with_prefix(word) if w != word}
+        expanded = {
+            index.word_stems[w]: PREFIX_QUALITY
+            for w in index.words_with_prefix(word, PREFIX_EXPANSIONS)
+            if w != word
+        }
         expanded.pop(own, None)
         if expanded:
             alternatives.append([expanded])
@@ -239,15 +261,22 @@ def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
 def _slot_scores(index: SearchIndex, slot: dict[str, float]) -> dict[int, float]:
     if len(slot) == 1:
         ((term, quality),) = slot.items()
-        posting = index.postings.get(term, {})
-        return posting if quality == 1.0 else {pid: w * quality for pid, w in posting.items()}
+        top = index.top_postings(term)
+        return dict(top) if quality == 1.0 else {pid: w * quality for pid, w in top}
     scores: dict[int, float] = {}
     for term, quality in slot.items():
-        for page_id, weight in index.postings.get(term, {}).items():
+        for page_id, weight in index.top_postings(term):
             value = weight * quality
             if value > scores.get(page_id, 0.0):
                 scores[page_id] = value
     return scores
+
+
+def _clause_df(index: SearchIndex, clause: Clause) -> int:
+    """How many pages meet the clause, about: the commonest of its terms."""
+    return max(
+        (index.df(term) for slots in clause.alternatives for slot in slots for term in slot), default=0
+    )
 
 
 def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[int, float]]) -> None:
@@ -255,12 +284,12 @@ def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[
     for size in (2, 3):
         for start in range(len(words) - size + 1):
             joined = analysis.stem("".join(words[start : start + size]))
-            posting = index.postings.get(joined)
-            if not posting:
+            if joined not in index.postings:
                 continue
+            posting = index.top_postings(joined)
             for i in range(start, start + size):
                 scores = clause_scores[i] = dict(clause_scores[i])
-                for page_id, weight in posting.items():
+                for page_id, weight in posting:
                     if weight > scores.get(page_id, 0.0):
                         scores[page_id] = weight
 
@@ -298,8 +327,8 @@ def suggest(index: SearchIndex, query: str, clauses: list[Clause]) -> str | None
     return " ".join(replacements.get(word, word) for word in analysis.words(query))
 
 
-def _hit(doc: Doc, score: float, query_terms: set[str]) -> Hit:
-    plain, highlighted = snippet(doc, query_terms)
+def _hit(doc: Doc, score: float, query_terms: set[str], candidate: re.Pattern) -> Hit:
+    plain, highlighted = snippet(doc, query_terms, candidate)
     return Hit(
         type=doc.kind,
         slug=doc.slug,
@@ -314,20 +343,30 @@ def _hit(doc: Doc, score: float, query_terms: set[str]) -> Hit:
     )
 
 
-def _matches(word: str, query_terms: set[str]) -> bool:
-    folded = analysis.fold(word)
+def _matches(word: str, query_terms: set[str], candidate: re.Pattern) -> bool:
+    folded = word.lower() if word.isascii() else analysis.fold(word)
+    # Stemming changes a word's end, so a word that meets a query term (itself or as a compound's
+    # part) contains that term's first four letters (_candidate_pattern): a cheap test first.
+    if not candidate.search(folded):
+        return False
     if analysis.stem(folded) in query_terms:
         return True
     return any(part in query_terms for part in analysis.compound_terms(folded))
 
 
-def snippet(doc: Doc, query_terms: set[str]) -> tuple[str, SafeString]:
+def _candidate_pattern(query_terms: set[str]) -> re.Pattern:
+    """Matches a folded word that may meet a query term: it contains a term's first four letters."""
+    return re.compile("|".join(sorted({re.escape(term[:4]) for term in query_terms if term})) or "(?!)")
+
+
+def snippet(doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None) -> tuple[str, SafeString]:
     """A few lines of the page around the first matched word: plain text, and HTML with <mark>s."""
     text = " ".join(" ".join(part.split()) for part in (doc.intro, doc.body) if part)[:SNIPPET_SCAN_CHARS]
     spans = list(_TEXT_WORD_RE.finditer(text))
     if not spans:
         return "", mark_safe("")
-    hits = [i for i, m in enumerate(spans) if _matches(m.group(), query_terms)]
+    candidate = candidate or _candidate_pattern(query_terms)
+    hits = [i for i, m in enumerate(spans) if _matches(m.group(), query_terms, candidate)]
     first = hits[0] if hits else 0
     start = max(0, first - 6) if first > 6 else 0
     end = min(len(spans), start + SNIPPET_WORDS)

@@ -6,24 +6,28 @@ the changes since the last one it saw, so a publish, unpublish, rename or
 delete in any process shows in the next query of every other process.
 """
 
+import heapq
 import math
 import threading
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from . import analysis
 from .models import SearchChange, SearchDocument
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
 #: (and rewritten by `manage.py rebuild_search_index`).
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 #: How much a word counts in each field: the title and the editors' other names weigh the same.
 FIELD_WEIGHTS = {"title": 1.0, "also_known_as": 1.0, "intro": 0.4, "body": 0.15}
 #: A compound's part or a hyphenated run's join is nearly as good as the word itself.
 PART_QUALITY = 0.85
+#: A query scores at most this many pages per word (see SearchIndex.top_postings).
+MAX_SCORED_POSTINGS = 600
 #: Repeated words in the body count a little, with diminishing returns.
 BODY_TF_BONUS = 0.03
 BODY_TF_CAP = 5
@@ -80,6 +84,8 @@ def field_terms(text: str) -> tuple[Counter, set[str], set[str]]:
     parts: set[str] = set()
     surface: set[str] = set()
     for word in analysis.words(text):
+        if word in analysis.STOPWORDS:
+            continue  # never searched for alone, and in every page: they would only make the index slow
         surface.add(word)
         stem, word_parts, part_words = _word_analysis(word)
         own[stem] += 1
@@ -163,6 +169,7 @@ class SearchIndex:
         self.postings: dict[str, dict[int, float]] = {}
         self.word_counts: Counter = Counter()  # folded word → number of documents
         self.word_stems: dict[str, str] = {}
+        self._top: dict[str, list[tuple[int, float]]] = {}  # term → top_postings(term), until it changes
         self._sorted_words: list[str] | None = None
         self._words_by_length: dict | None = None
 
@@ -172,8 +179,15 @@ class SearchIndex:
     def add(self, doc: Doc) -> None:
         self.remove(doc.page_id)
         self.docs[doc.page_id] = doc
+        top = self._top
+        postings = self.postings
         for term, weight in doc.terms.items():
-            self.postings.setdefault(term, {})[doc.page_id] = weight
+            posting = postings.get(term)
+            if posting is None:
+                posting = postings[term] = {}
+            posting[doc.page_id] = weight
+            if top:
+                top.pop(term, None)
         for word in doc.surface:
             if not self.word_counts[word]:
                 self.word_stems[word] = analysis.stem(word)
@@ -185,6 +199,7 @@ class SearchIndex:
         if doc is None:
             return
         for term in doc.terms:
+            self._top.pop(term, None)
             posting = self.postings.get(term)
             if posting is not None:
                 posting.pop(page_id, None)
@@ -196,6 +211,25 @@ class SearchIndex:
                 del self.word_counts[word]
                 self.word_stems.pop(word, None)
                 self._sorted_words = self._words_by_length = None
+
+    def top_postings(self, term: str) -> list[tuple[int, float]]:
+        """The pages with `term`, best weight first, at most MAX_SCORED_POSTINGS of them.
+
+        A query scores only these: a word in thousands of pages is mostly in
+        their bodies, and the pages that have it in the title or intro come first.
+        """
+        top = self._top.get(term)
+        if top is None:
+            posting = self.postings.get(term, {})
+            if len(posting) <= MAX_SCORED_POSTINGS:
+                top = list(posting.items())
+            else:
+                top = heapq.nlargest(MAX_SCORED_POSTINGS, posting.items(), key=itemgetter(1))
+            self._top[term] = top
+        return top
+
+    def df(self, term: str) -> int:
+        return len(self.postings.get(term, ()))
 
     def idf(self, df: int) -> float:
         return math.log(1 + (len(self.docs) + 1) / max(df, 1))
