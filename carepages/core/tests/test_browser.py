@@ -14,7 +14,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 from carepages.conditions.models import ConditionPage, ConditionService
 from carepages.locations.models import LocationPage
@@ -79,17 +80,28 @@ def browser():
 
 
 @pytest.fixture
-def site(django_db_serialized_rollback, transactional_db, live_server):
+def site(transactional_db, live_server):
     """The demo content, loaded as `make run` does, served by the live server."""
-    # A transactional test empties the database when it ends; the serialized
-    # rollback puts back what migrations created (Wagtail's root page, locale,
-    # workflow) before the next one.
-    assert Page.get_first_root_node(), "Wagtail's root page from the migrations is missing"
+    ensure_wagtail_root()
     cache.clear()  # Wagtail caches site root paths; the ids change from test to test
     call_command("load_demo_content", stdout=io.StringIO())
     assert ConditionPage.objects.live().filter(slug="rugpijn").exists()
     assert LocationPage.objects.live().count() == 10
     return live_server.url
+
+
+def ensure_wagtail_root() -> None:
+    """Put back what Wagtail's data migrations create, when an earlier transactional test flushed it.
+
+    Each live-server test empties the database when it ends, the rows that
+    migrations made included: the next one finds no root page and no locale.
+    """
+    if Page.get_first_root_node():
+        return
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 @pytest.fixture
