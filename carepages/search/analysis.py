@@ -149,3 +149,23 @@ def joined_runs(text: str) -> list[str]:
 def letter_digit_parts(word: str) -> list[str]:
     """ "covid19" → ["covid", "19"]; a plain word gives itself."""
     return _LETTER_DIGIT_RE.findall(word)
+
+
+_DOUBLE_VOWEL_END = re.compile(r"([^aeiou])(aa|ee|oo|uu)([^aeiouy])$")
+_SINGLE_VOWEL_END = re.compile(r"([^aeiou])([aeou])([^aeiouy])$")
+
+
+def vowel_variants(stem_: str) -> tuple[str, ...]:
+    """The stem with its last vowel doubled or undoubled: "probleem" ↔ "problem".
+
+    Dutch spells a long vowel single in an open syllable ("problemen") and
+    double in a closed one ("probleem"); Snowball evens this out for most
+    words but not all, so a query tries the other spelling too.
+    """
+    doubled = _DOUBLE_VOWEL_END.search(stem_)
+    if doubled:
+        return (stem_[: doubled.start(2)] + doubled.group(2)[0] + doubled.group(3),)
+    single = _SINGLE_VOWEL_END.search(stem_)
+    if single and len(stem_) >= 4:
+        return (stem_[: single.start(2)] + single.group(2) * 2 + single.group(3),)
+    return ()

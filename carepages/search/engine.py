@@ -33,6 +33,9 @@ MAX_CLAUSES = 10
 MAX_LIMIT = 100
 
 EXACT_QUALITY = 1.0
+#: A query word met by its compound parts: a little less sure than the word itself ("wilrijk" ≠ wil + rijk).
+PARTS_QUALITY = 0.9
+VARIANT_QUALITY = 0.95  # the other spelling of a long vowel: "probleem" for "problemen"
 PREFIX_QUALITY = 0.75
 TYPO_QUALITY = {1: 0.7, 2: 0.55}
 #: How much of the score the share of a title covered by the query adds.
@@ -197,13 +200,14 @@ def make_clause(index: SearchIndex, word: str, is_last: bool) -> Clause:
     postings = index.postings
     own = analysis.stem(word)
     exact = own in postings
-    alternatives: list[list[dict[str, float]]] = [[{own: EXACT_QUALITY}]]
+    alternatives: list[list[dict[str, float]]] = [[{own: EXACT_QUALITY, **_variants(index, own)}]]
     pieces = analysis.letter_digit_parts(word)
     if len(pieces) > 1:  # "covid19" meets "covid 19" and "COVID-19"
         alternatives.append([{analysis.stem(p): EXACT_QUALITY} for p in pieces])
     parts = analysis.split_compound(word)
     if parts:  # "schouderpijn" meets "pijn in de schouder"
-        alternatives.append([{analysis.stem(p): EXACT_QUALITY} for p in parts])
+        stems = [analysis.stem(p) for p in parts]
+        alternatives.append([{stem: PARTS_QUALITY, **_variants(index, stem)} for stem in stems])
     if len(word) >= 3 and (is_last or not exact):  # "reval" meets "revalidatie"
         expanded = {
             index.word_stems[w]: PREFIX_QUALITY
@@ -219,6 +223,13 @@ def make_clause(index: SearchIndex, word: str, is_last: bool) -> Clause:
         if typos:
             alternatives.append([typos])
     return Clause(word=word, alternatives=alternatives, exact=exact)
+
+
+def _variants(index: SearchIndex, stem: str) -> dict[str, float]:
+    """The other long-vowel spelling, for a stem the pages do not have ("boot" keeps away from "bot")."""
+    if stem in index.postings:
+        return {}
+    return {variant: VARIANT_QUALITY for variant in analysis.vowel_variants(stem)}
 
 
 def typo_candidates(index: SearchIndex, word: str) -> list[tuple[str, int]]:
@@ -243,15 +254,19 @@ def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
         if len(slot_scores) == 1:
             combined = slot_scores[0]
         else:
+            # All parts must be met, and the weakest one counts: "hartfilmpje" is no page with "hart"
+            # in the title and "film" somewhere. Meeting some parts only counts for little.
             combined, met = {}, {}
             for scores in slot_scores:
                 for page_id, score in scores.items():
-                    combined[page_id] = combined.get(page_id, 0.0) + score / len(slot_scores)
+                    combined[page_id] = combined.get(page_id, 0.0) + score
                     met[page_id] = met.get(page_id, 0) + 1
-            # Meeting some parts of a compound is weak: "hartfilmpje" is not about "hartfalen".
+            whole = len(slot_scores)
             for page_id, count in met.items():
-                if count < len(slot_scores):
-                    combined[page_id] *= count / len(slot_scores)
+                if count == whole:
+                    combined[page_id] = min(scores.get(page_id, 0.0) for scores in slot_scores)
+                else:
+                    combined[page_id] = combined[page_id] / whole * count / whole * 0.5
         for page_id, score in combined.items():
             if score > best.get(page_id, 0.0):
                 best[page_id] = score

@@ -20,7 +20,7 @@ from .models import SearchChange, SearchDocument
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
 #: (and rewritten by `manage.py rebuild_search_index`).
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 #: How much a word counts in each field: the title and the editors' other names weigh the same.
 FIELD_WEIGHTS = {"title": 1.0, "also_known_as": 1.0, "intro": 0.4, "body": 0.15}
