@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import F
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -109,10 +110,12 @@ def sync_page(page_id: int, page: Page | None = None) -> bool:
             if current is None:
                 return False
             current.delete()
+        elif current is None:
+            document.save(force_insert=True)
         else:
-            if current and all(getattr(current, f) == getattr(document, f) for f in _FIELDS):
+            if all(getattr(current, f) == getattr(document, f) for f in _FIELDS):
                 return False
-            document.save()
+            document.save(force_update=True)
         _log_change(page_id)
     return True
 
@@ -145,11 +148,13 @@ def rebuild_all() -> int:
 
 
 def _log_change(page_id: int) -> None:
-    counter, _ = SearchCounter.objects.get_or_create(pk=1)
-    # The row lock makes concurrent writers commit in seq order (PostgreSQL; SQLite has one writer).
-    counter = SearchCounter.objects.select_for_update().get(pk=1)
-    counter.value += 1
-    counter.save(update_fields=["value"])
-    SearchChange.objects.create(seq=counter.value, token=uuid.uuid4().hex, page_id=page_id)
-    if counter.value % 500 == 0:
-        SearchChange.objects.filter(seq__lte=counter.value - CHANGE_LOG_KEEP).delete()
+    # The UPDATE locks the counter row until commit, so concurrent writers commit in seq order
+    # (PostgreSQL; SQLite has one writer at a time anyway).
+    counter = SearchCounter.objects.filter(pk=1)
+    if not counter.update(value=F("value") + 1):
+        SearchCounter.objects.get_or_create(pk=1)
+        counter.update(value=F("value") + 1)
+    seq = counter.values_list("value", flat=True).get()
+    SearchChange.objects.create(seq=seq, token=uuid.uuid4().hex, page_id=page_id)
+    if seq % 500 == 0:
+        SearchChange.objects.filter(seq__lte=seq - CHANGE_LOG_KEEP).delete()
