@@ -5,6 +5,8 @@ positions, so a redesign that keeps the content keeps the tests green.
 """
 
 import re
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -58,3 +60,26 @@ def missing_in_order(expected: list[str], actual: list[str]) -> list[str]:
         if not any(item == candidate for candidate in remaining):
             return expected[index:]
     return []
+
+
+def crawl(client, start: str = "/") -> dict[str, int]:
+    """Follow every internal link from `start` (query strings included); the status of each URL."""
+    seen: dict[str, int] = {}
+    queue = deque([start])
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        response = client.get(url)
+        seen[url] = response.status_code
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        for _, href in links(read(response)):
+            href = urldefrag(href).url
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not href or href.startswith(("/admin/", "/documenten/")):
+                continue
+            if href.startswith("?"):
+                href = urlsplit(url).path + href
+            queue.append(href)
+    return seen

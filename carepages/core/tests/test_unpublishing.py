@@ -1,35 +1,9 @@
 """Unpublishing a page removes it, at once, from every page that shows it: no dead links."""
 
-from collections import deque
-from urllib.parse import urldefrag, urlsplit
-
 import pytest
 from wagtail.models import Page
 
-from carepages.core.testing import links, read, region, text
-
-
-def crawl(client, start: str = "/") -> dict[str, int]:
-    """Follow every internal link from `start` (query strings included); the status of each URL."""
-    seen: dict[str, int] = {}
-    queue = deque([start])
-    while queue:
-        url = queue.popleft()
-        if url in seen:
-            continue
-        response = client.get(url)
-        seen[url] = response.status_code
-        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
-            continue
-        for _, href in links(read(response)):
-            href = urldefrag(href).url
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not href or href.startswith(("/admin/", "/documenten/")):
-                continue
-            if href.startswith("?"):
-                href = urlsplit(url).path + href
-            queue.append(href)
-    return seen
+from carepages.core.testing import crawl, links, read, region, text
 
 
 def page_by_slug(slug: str) -> Page:
