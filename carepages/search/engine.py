@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import analysis
-from .index import Doc, SearchIndex, current_index
+from .index import Doc, SearchIndex, reading
 
 #: The kinds of result, as the API names them (CONTRACTS §4).
 KINDS = ("condition", "service", "location", "page")
@@ -119,7 +119,13 @@ def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: 
     offset = max(0, int(offset))
     if not analysis.words(query):
         return SearchResponse(query=query, count=0)
-    index = current_index()
+    with reading() as index:
+        return _search(index, query, wanted, limit, offset)
+
+
+def _search(
+    index: SearchIndex, query: str, wanted: set[str] | None, limit: int, offset: int
+) -> SearchResponse:
     ranked, rest, clauses = rank(index, query)
     facets: dict[str, int] = {}
     for part in (ranked, rest):

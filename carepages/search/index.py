@@ -1,7 +1,7 @@
 """The in-memory inverted index over the search documents, one per server process.
 
 Built from the SearchDocument table on first use; before each search,
-`current_index()` reads the newest change (one small query) and applies only
+`reading()` (or `current_index()`) reads the newest change (one small query) and applies only
 the changes since the last one it saw, so a publish, unpublish, rename or
 delete in any process shows in the next query of every other process.
 """
@@ -11,6 +11,8 @@ import math
 import threading
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -268,7 +270,9 @@ class IndexCache:
     """A process's index and the last change it applied. One per process (`cache`); tests make more."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        # Held while a change is applied and while a search reads the index: a thread must not
+        # walk a posting that another thread is changing. Searches take milliseconds.
+        self.lock = threading.RLock()
         self.index: SearchIndex | None = None
         self.seq = 0
         self.token = ""
@@ -320,6 +324,13 @@ cache = IndexCache()
 
 def current_index() -> SearchIndex:
     return cache.current()
+
+
+@contextmanager
+def reading() -> Iterator[SearchIndex]:
+    """This process's current index, kept still for the duration of the `with` block."""
+    with cache.lock:
+        yield cache.current()
 
 
 def reset() -> None:
