@@ -10,6 +10,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from wagtail.models import PageViewRestriction
 
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.locations.factories import LocationPageFactory
@@ -205,3 +206,12 @@ def test_warming_puts_every_live_page_in_the_cache(front, condition, settings, t
     for path in ("/", "/aandoeningen/", PAGE, "/diensten/cardiologie/", "/locaties/campus-noord/"):
         assert store.get(path) is not None, path
     assert b"Cardiologie" in store.get(PAGE).body
+
+
+def test_a_page_behind_a_password_is_never_kept(front, condition):
+    page, _, _ = condition
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for _ in range(2):
+        status, headers, body = call(front, PAGE)
+        assert "x-publish-cache" not in headers
+        assert b"Cardiologie" not in body
