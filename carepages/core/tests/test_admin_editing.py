@@ -351,3 +351,13 @@ def test_edit_and_publish_every_page_type(editor, demo_content, slug, url):
         f"{page.title} (herzien)" if item == page.title else item for item in blocks(before)
     ]
     assert links(after) == links(before)
+
+
+def test_the_admin_speaks_dutch(editor, site_structure):
+    page = read(editor.get(reverse("wagtailadmin_home")))
+    assert page.html["lang"].startswith("nl")
+    form = read(editor.get(add_url(ConditionPage, site_structure.conditions)))
+    labels = {text(label) for label in form.find_all("label")}
+    assert {"Definitie", "Ook bekend als", "Laatst nagekeken op"} <= {
+        label.rstrip("*").strip() for label in labels
+    }
