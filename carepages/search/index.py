@@ -140,21 +140,39 @@ def split_names(also_known_as: str) -> list[str]:
     return [name.strip() for name in also_known_as.splitlines() if name.strip()]
 
 
-def make_doc(row: SearchDocument) -> Doc:
-    names = split_names(row.also_known_as)
-    stored = row.analysis if isinstance(row.analysis, dict) else {}
-    if stored.get("version") != ANALYSIS_VERSION:
-        stored = analyse(row.title, names, row.intro, row.body)
+#: The columns an index reads, in the order make_doc takes them.
+DOC_COLUMNS = (
+    "page_id",
+    "kind",
+    "subkind",
+    "label",
+    "slug",
+    "title",
+    "also_known_as",
+    "intro",
+    "body",
+    "url",
+)
+
+
+def make_doc(row: SearchDocument | tuple) -> Doc:
+    """The index's view of a document, from a model instance or a values_list row (DOC_COLUMNS + analysis)."""
+    if isinstance(row, SearchDocument):
+        row = (*(getattr(row, column) for column in DOC_COLUMNS), row.analysis)
+    page_id, kind, subkind, label, slug, title, also_known_as, intro, body, url, stored = row
+    names = split_names(also_known_as)
+    if not isinstance(stored, dict) or stored.get("version") != ANALYSIS_VERSION:
+        stored = analyse(title, names, intro, body)
     return Doc(
-        page_id=row.page_id,
-        kind=row.kind,
-        subkind=row.subkind,
-        label=row.label,
-        slug=row.slug,
-        title=row.title,
-        url=row.url,
-        intro=row.intro,
-        body=row.body,
+        page_id=page_id,
+        kind=kind,
+        subkind=subkind,
+        label=label,
+        slug=slug,
+        title=title,
+        url=url,
+        intro=intro,
+        body=body,
         names=names,
         title_atoms=frozenset(stored["title"]),
         name_atoms=[frozenset(atoms) for atoms in stored["names"]],
@@ -169,7 +187,7 @@ class SearchIndex:
     def __init__(self):
         self.docs: dict[int, Doc] = {}
         self.postings: dict[str, dict[int, float]] = {}
-        self.word_counts: Counter = Counter()  # folded word → number of documents
+        self.word_counts: dict[str, int] = {}  # folded word → number of documents
         self.word_stems: dict[str, str] = {}
         self._top: dict[str, list[tuple[int, float]]] = {}  # term → top_postings(term), until it changes
         self._sorted_words: list[str] | None = None
@@ -190,11 +208,15 @@ class SearchIndex:
             posting[doc.page_id] = weight
             if top:
                 top.pop(term, None)
+        counts = self.word_counts
         for word in doc.surface:
-            if not self.word_counts[word]:
+            count = counts.get(word)
+            if count is None:
+                counts[word] = 1
                 self.word_stems[word] = analysis.stem(word)
                 self._sorted_words = self._words_by_length = None
-            self.word_counts[word] += 1
+            else:
+                counts[word] = count + 1
 
     def remove(self, page_id: int) -> None:
         doc = self.docs.pop(page_id, None)
@@ -313,7 +335,8 @@ class IndexCache:
 
 def _build() -> SearchIndex:
     index = SearchIndex()
-    for row in SearchDocument.objects.order_by("pk").iterator(chunk_size=2000):
+    rows = SearchDocument.objects.order_by("pk").values_list(*DOC_COLUMNS, "analysis")
+    for row in rows.iterator(chunk_size=2000):
         index.add(make_doc(row))
     return index
 
