@@ -119,8 +119,10 @@ class PublishStore:
             self._checked_at = time.monotonic()
 
     def _prune(self, keep: str) -> None:
+        # Another process may have switched to a newer generation meanwhile: keep that one too.
+        keep_too = f"{GENERATION_PREFIX}{self._read_link()}"
         for child in self.root.iterdir():
-            if child.name.startswith(GENERATION_PREFIX) and child.name != keep and not child.is_symlink():
+            if child.name.startswith(GENERATION_PREFIX) and child.name not in (keep, keep_too):
                 shutil.rmtree(child, ignore_errors=True)
 
     # -- pages ------------------------------------------------------------
