@@ -10,6 +10,7 @@ entry with a page's exported entry tells whether an import would change it.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ PAGE_KINDS = ("treatment", "examination", "info")
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "br"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TITLE_MAX = 255
 PHONE_MAX = 50
 
@@ -247,12 +249,13 @@ class _Checker:
                 return bad(f"‘{value}’ is not one of {', '.join(PAGE_KINDS)}")
             return value
         if type_name == "date":
-            try:
-                if not isinstance(value, str):
-                    raise ValueError
-                return datetime.date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date()
-            except ValueError:
-                return bad(f"bad date ‘{value}’ (expected YYYY-MM-DD, e.g. 2024-07-02)")
+            # Only YYYY-MM-DD: fromisoformat alone would also take 20240702 or 2024-W27-2.
+            if isinstance(value, str) and ISO_DATE.fullmatch(value):
+                try:
+                    return datetime.date.fromisoformat(value).isoformat()
+                except ValueError:
+                    pass
+            return bad(f"bad date ‘{value}’ (expected YYYY-MM-DD, e.g. 2024-07-02)")
         if type_name in ("slugs", "names"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 return bad("must be a list of texts")
@@ -296,7 +299,3 @@ class _Checker:
                 self.cleaned_bodies += 1
             sections.append({"heading": heading, "body": cleaned})
         return sections
-
-
-def _bad_date():
-    raise ValueError
