@@ -82,25 +82,29 @@ def read_document(path: str | Path) -> Any:
 
 
 def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
-    """Check the whole document, then (unless dry_run) write it in one transaction."""
-    existing = load_existing()
-    known = Known(**{kind: set(existing.pages[kind]) for kind in KINDS})
-    validated = validate_document(doc, known)
-    if validated.problems:
-        raise ContentImportError(validated.problems)
-    plans = {kind: KindPlan() for kind in KINDS}
-    for kind in KINDS:
-        for entry in validated.entries[kind]:
-            page = existing.pages[kind].get(entry["slug"])
-            if page is None:
-                plans[kind].create.append(entry)
-            elif page.live and existing.entries[kind][entry["slug"]] == entry:
-                plans[kind].unchanged += 1
-            else:
-                plans[kind].update.append((page, entry))
-    report = ImportReport(plans, dry_run, validated.cleaned_bodies)
-    if not dry_run and report.changed:
-        with transaction.atomic():
+    """Check the whole document, then (unless dry_run) write it.
+
+    Reading the site, checking and writing share one transaction: what the check saw is what
+    the write changes, and any error leaves the database as it was.
+    """
+    with transaction.atomic():
+        existing = load_existing()
+        known = Known(**{kind: set(existing.pages[kind]) for kind in KINDS})
+        validated = validate_document(doc, known)
+        if validated.problems:
+            raise ContentImportError(validated.problems)
+        plans = {kind: KindPlan() for kind in KINDS}
+        for kind in KINDS:
+            for entry in validated.entries[kind]:
+                page = existing.pages[kind].get(entry["slug"])
+                if page is None:
+                    plans[kind].create.append(entry)
+                elif page.live and existing.entries[kind][entry["slug"]] == entry:
+                    plans[kind].unchanged += 1
+                else:
+                    plans[kind].update.append((page, entry))
+        report = ImportReport(plans, dry_run, validated.cleaned_bodies)
+        if not dry_run and report.changed:
             _Writer(existing, progress or (lambda n: None)).write(plans)
     return report
 
