@@ -18,11 +18,16 @@ class ConditionPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def services(self, create, extracted, **kwargs):
         if extracted:
-            self.service_links = [ConditionService(service=service) for service in extracted]
+            self.service_links = [
+                ConditionService(service=service, sort_order=index) for index, service in enumerate(extracted)
+            ]
             self.save_revision().publish()
 
     @factory.post_generation
     def related(self, create, extracted, **kwargs):
         if extracted:
-            self.related_links = [ConditionRelatedPage(related_page=page) for page in extracted]
+            self.related_links = [
+                ConditionRelatedPage(related_page=page, sort_order=index)
+                for index, page in enumerate(extracted)
+            ]
             self.save_revision().publish()

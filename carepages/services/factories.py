@@ -18,5 +18,9 @@ class ServicePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def locations(self, create, extracted, **kwargs):
         if extracted:
-            self.location_links = [ServiceLocation(location=location) for location in extracted]
+            # In the given order, as the admin's inline panel stores it.
+            self.location_links = [
+                ServiceLocation(location=location, sort_order=index)
+                for index, location in enumerate(extracted)
+            ]
             self.save_revision().publish()

@@ -61,6 +61,12 @@ PAGE_TYPES = {
 pytestmark = pytest.mark.browser
 
 
+#: The one Chromium of the test session. Other apps' browser tests import these fixtures, and
+#: pytest then holds one session fixture per importing module: they share this instance, as
+#: Playwright's sync API cannot start a second time while the first runs.
+_chromium: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -68,15 +74,22 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    if not _chromium["users"]:
+        from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls in
-    # these tests are still plain synchronous calls between browser steps.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        # Playwright's sync API runs an event loop in this thread; the ORM calls in
+        # these tests are still plain synchronous calls between browser steps.
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        _chromium["playwright"] = sync_playwright().start()
+        _chromium["browser"] = _chromium["playwright"].chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+    _chromium["users"] += 1
+    yield _chromium["browser"]
+    _chromium["users"] -= 1
+    if not _chromium["users"]:
+        _chromium.pop("browser").close()
+        _chromium.pop("playwright").stop()
 
 
 @pytest.fixture
