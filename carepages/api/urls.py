@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver
 
 from .api import api
-from .http import public_read
+from .http import docs_page, public_read
 
 
 def _wrapped(patterns):
@@ -12,6 +12,8 @@ def _wrapped(patterns):
             _wrapped(pattern.url_patterns)
         elif isinstance(pattern, URLPattern):
             pattern.callback = public_read(pattern.callback)
+            if pattern.name == "openapi-view":
+                pattern.callback = docs_page(pattern.callback)
     return patterns
 
 

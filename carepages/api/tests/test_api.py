@@ -210,5 +210,6 @@ def test_docs_page_loads_its_assets_from_this_site(client, db):
     html = response.content.decode()
     assert "cdn" not in html.lower() and "https://" not in html
     assert '<script src="/static/ninja/swagger-ui-bundle.js">' in html
+    assert "script-src 'self';" in response["Content-Security-Policy"]
     asset = client.get("/static/ninja/swagger-ui-bundle.js")
     assert asset.status_code == 200
