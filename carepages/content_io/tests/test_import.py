@@ -3,14 +3,12 @@
 import copy
 import io
 import json
-from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db.models.signals import post_delete
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from carepages.conditions.models import ConditionPage
@@ -153,29 +151,13 @@ def test_a_changed_entry_is_updated_with_a_new_revision(site_structure):
     assert ConditionPage.objects.get(slug="hernia").revisions.count() == 1
 
 
-@contextmanager
-def search_delete_signal_off():
-    # carepages.search's post_delete handler reads `page.specific` after the specific row is gone, so
-    # deleting a page raises DoesNotExist there (reported to the search issue). Emptying the site for
-    # this test does not depend on search, so the handler is off meanwhile.
-    disconnected = post_delete.disconnect(dispatch_uid="carepages_search_delete")
-    try:
-        yield
-    finally:
-        if disconnected:
-            from carepages.search.signals import _on_delete
-
-            post_delete.connect(_on_delete, dispatch_uid="carepages_search_delete")
-
-
 def test_export_then_import_into_an_empty_database_gives_the_same_site(site_structure):
     import_document(hospital())
     exported = export_document()
     jsonschema.validate(exported, SCHEMA)
 
     # Empty the database, as after `migrate`: no home page, no indexes, no content, no site.
-    with search_delete_signal_off():
-        site_structure.home.delete()
+    site_structure.home.delete()
     Site.objects.all().delete()
     assert Page.objects.filter(depth__gt=1).count() == 0
 
