@@ -24,6 +24,7 @@ from wagtail.models import Page
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
+from carepages.search import documents as search_documents
 from carepages.services.models import ServiceLocation, ServicePage
 
 from . import bulk
@@ -105,7 +106,9 @@ def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | Non
                     plans[kind].update.append((page, entry))
         report = ImportReport(plans, dry_run, validated.cleaned_bodies)
         if not dry_run and report.changed:
-            _Writer(existing, progress or (lambda n: None)).write(plans)
+            # The search documents of thousands of new pages are written in bulk at the end.
+            with search_documents.deferred():
+                _Writer(existing, progress or (lambda n: None)).write(plans)
     return report
 
 

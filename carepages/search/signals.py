@@ -9,17 +9,18 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
-from .documents import remove_page, sync_page, sync_subtree
+from .documents import defer, remove_page, sync_page, sync_subtree
 
 
 def _on_save(sender, instance, raw=False, **kwargs):
-    if isinstance(instance, Page) and not raw:
+    if isinstance(instance, Page) and not raw and not defer(instance.pk):
         sync_page(instance.pk)
 
 
 def _on_published(sender, instance, **kwargs):
     # The importer creates pages in bulk without a save signal; it sends this for each one.
-    sync_page(instance.pk, page=instance)
+    if not defer(instance.pk, instance):
+        sync_page(instance.pk, page=instance)
 
 
 def _on_delete(sender, instance, **kwargs):

@@ -16,6 +16,7 @@ from carepages.content_io.exporter import export_document
 from carepages.content_io.importer import ContentImportError, import_document
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
+from carepages.search.engine import search
 from carepages.services.models import ServicePage
 
 REPO = Path(__file__).resolve().parents[3]
@@ -149,6 +150,20 @@ def test_a_changed_entry_is_updated_with_a_new_revision(site_structure):
     assert ischias.title == "Ischias (zenuwpijn)" and ischias.revisions.count() == 2
     assert InfoPage.objects.get(slug="mri").url == "/info/mri/"
     assert ConditionPage.objects.get(slug="hernia").revisions.count() == 1
+
+
+def test_the_search_finds_what_an_import_wrote_and_follows_its_changes(site_structure):
+    import_document(hospital())
+    hit = search("discushernia").results[0]
+    assert (hit.type, hit.slug, hit.url) == ("condition", "hernia", "/aandoeningen/hernia/")
+
+    changed = hospital()
+    changed["conditions"][1]["title"] = "Zenuwpijn in het been"
+    changed["pages"][1]["kind"] = "info"
+    import_document(changed)
+
+    assert search("zenuwpijn").results[0].slug == "ischias"
+    assert [(h.slug, h.url) for h in search("mri").results[:1]] == [("mri", "/info/mri/")]
 
 
 def test_export_then_import_into_an_empty_database_gives_the_same_site(site_structure):
