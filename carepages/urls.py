@@ -9,7 +9,7 @@ from carepages.core import views as core_views
 from carepages.search import urls as search_urls
 
 # A clear 503 page while the database is unreachable, the 500 page otherwise.
-handler500 = "carepages.publish_cache.views.server_error"
+handler500 = "carepages.core.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -33,8 +33,9 @@ class PublishCacheFront:
         poll_seconds: float = POLL_SECONDS,
         follow_database: bool = True,
     ):
+        from carepages.security.headers import security_headers
+
         from .generation import register_local_store
-        from .security import security_headers
 
         self.app = app
         self.store = store or PublishStore()

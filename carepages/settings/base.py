@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "carepages.content_io",
     "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
     "carepages.publish_cache",
+    "carepages.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

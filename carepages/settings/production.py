@@ -59,7 +59,7 @@ CONTENT_SECURITY_POLICY_ADMIN = (
 MIDDLEWARE = [
     MIDDLEWARE[0],  # SecurityMiddleware
     "django.middleware.gzip.GZipMiddleware",  # pages Django renders; static files come precompressed
-    "carepages.publish_cache.security.ContentSecurityPolicyMiddleware",
+    "carepages.security.headers.ContentSecurityPolicyMiddleware",
     *MIDDLEWARE[1:],
 ]
 

@@ -172,7 +172,7 @@ def test_a_saved_draft_does_not_reach_visitors(front, condition, django_capture_
 def test_cached_answers_carry_the_security_headers_django_sends(front, condition, settings):
     settings.CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'"
     settings.MIDDLEWARE = [
-        "carepages.publish_cache.security.ContentSecurityPolicyMiddleware",
+        "carepages.security.headers.ContentSecurityPolicyMiddleware",
         *settings.MIDDLEWARE,
     ]
     django = WSGIHandler()  # built after the settings change, like the front below

@@ -2,7 +2,7 @@
 
 Django's SecurityMiddleware sends HSTS, nosniff, Referrer-Policy and COOP on responses
 Django renders; ContentSecurityPolicyMiddleware adds the CSP. Pages answered by the
-front (front.py) never reach Django, so the front sends the same headers itself,
+publish-cache front (publish_cache/front.py) never reach Django, so the front sends the same headers itself,
 built from the same settings by `security_headers()`.
 """
 
