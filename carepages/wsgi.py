@@ -1,4 +1,8 @@
-"""WSGI entry point, used by `make serve`."""
+"""Django's plain WSGI application (WSGI_APPLICATION: runserver, other WSGI servers).
+
+`make serve` does not use it: it serves carepages/serve.py, which puts the
+publish cache in front of this same Django application.
+"""
 
 import os
 

@@ -1,4 +1,4 @@
-"""The evaluation corpus: about 80 hospital pages in the content interchange format (CONTRACTS §3).
+"""The evaluation corpus: about 80 hospital pages in the content interchange format (docs/content-format.md).
 
 Written like a hospital's patient pages: an editor's title, a definition, a
 few question-headed sections, and the also-known-as names an editor would

@@ -1,4 +1,4 @@
-"""The public read API under /api/v1/ (CONTRACTS §4), built on django-ninja.
+"""The public read API under /api/v1/ (docs/api.md), built on django-ninja.
 
 Only published pages are shown. Every list is paginated with `limit` and
 `offset`; bad parameters answer 400 naming the parameter, an unknown slug 404.

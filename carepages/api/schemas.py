@@ -1,4 +1,4 @@
-"""The response shapes of the public read API (CONTRACTS §4); the OpenAPI document is generated from them."""
+"""The response shapes of the public read API (docs/api.md); the OpenAPI document is generated from them."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""The content interchange format v1 (CONTRACTS §3): its keys, checks and HTML cleaning.
+"""The content interchange format v1 (docs/content-format.md): its keys, checks and HTML cleaning.
 
 `validate_document` turns a parsed JSON document into normalised entries
 (every optional key filled in, bodies cleaned) and a list of every problem

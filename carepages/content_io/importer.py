@@ -1,4 +1,4 @@
-"""Import of the content interchange format v1 (CONTRACTS §3).
+"""Import of the content interchange format v1 (docs/content-format.md).
 
 An upsert by slug per kind, all-or-nothing: the whole file is checked first
 (every bad entry named by kind, slug and field) and then written in one

@@ -19,7 +19,7 @@ class Kind(models.TextChoices):
     INFO = "info", "Info"
 
 
-#: The index slug of each kind, fixed by the public URLs (CONTRACTS §5).
+#: The index slug of each kind, fixed by the public URLs (docs/urls.md).
 KIND_SLUGS = {Kind.TREATMENT: "behandelingen", Kind.EXAMINATION: "onderzoeken", Kind.INFO: "info"}
 SLUG_KINDS = {slug: kind for kind, slug in KIND_SLUGS.items()}
 

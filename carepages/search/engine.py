@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from . import analysis
 from .index import Doc, SearchIndex, reading
 
-#: The kinds of result, as the API names them (CONTRACTS §4).
+#: The kinds of result, as the API names them (docs/api.md).
 KINDS = ("condition", "service", "location", "page")
 #: Finer kinds a caller may filter on as well: a "page" is one of these.
 PAGE_SUBKINDS = ("treatment", "examination", "info")

@@ -1,7 +1,7 @@
 """Settings shared by every environment.
 
 Configuration that differs between machines comes from the environment
-(CONTRACTS §2): DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS.
+(docs/configuration.md): DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS.
 """
 
 import os

@@ -1,4 +1,4 @@
-"""The public read API (CONTRACTS §4) as an app, kiosk or GP portal uses it."""
+"""The public read API (docs/api.md) as an app, kiosk or GP portal uses it."""
 
 import pytest
 from django.utils.http import http_date

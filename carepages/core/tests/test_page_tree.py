@@ -1,4 +1,4 @@
-"""Where editors may create which page: the tree keeps the public URLs (CONTRACTS §5) intact."""
+"""Where editors may create which page: the tree keeps the public URLs (docs/urls.md) intact."""
 
 import pytest
 from django.urls import reverse

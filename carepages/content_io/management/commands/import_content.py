@@ -1,4 +1,4 @@
-"""manage.py import_content FILE [--dry-run]: the content interchange format v1 (CONTRACTS §3)."""
+"""manage.py import_content FILE [--dry-run]: the content interchange format v1 (docs/content-format.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
