@@ -71,7 +71,10 @@ serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/o
 bench: install-dev ## Run the benchmarks in bench/ (figures and ratios measured in one run)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
+# No index URL or --find-links in the locks: they hold this machine's paths, not the project's.
+LOCK_OPTIONS := --quiet --strip-extras --allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links
+
 .PHONY: lock
-lock: install-dev ## Re-pin requirements/*.txt from requirements/*.in
-	cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url -o base.txt base.in
-	cd requirements && ../$(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url -o dev.txt dev.in
+lock: install-dev ## Re-pin requirements/*.txt (with hashes) from requirements/*.in
+	cd requirements && ../$(VENV)/bin/pip-compile $(LOCK_OPTIONS) -o base.txt base.in
+	cd requirements && ../$(VENV)/bin/pip-compile $(LOCK_OPTIONS) -o dev.txt dev.in

@@ -8,7 +8,6 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage
-from carepages.content_io.exporter import sections_of
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
 
@@ -88,7 +87,7 @@ def condition_detail(request, page: ConditionPage) -> dict:
         kind = "condition" if isinstance(target, ConditionPage) else getattr(target, "kind", "info")
         related.append(link(request, target) | {"type": str(kind)})
     return condition_summaries(request, [page])[0] | {
-        "sections": sections_of(page),
+        "sections": page.section_data(),
         "services": [
             link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
             for s in services

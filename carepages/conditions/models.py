@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core.models import ReviewedMixin, SectionsMixin
+from carepages.services.listing import service_listing
 
 from .alphabet import group_by_letter
 
@@ -77,8 +78,6 @@ class ConditionPage(ReviewedMixin, SectionsMixin, Page):
         return [link.related_page.specific_deferred for link in links if link.related_page.live]
 
     def get_context(self, request, *args, **kwargs):
-        from carepages.services.listing import service_listing
-
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = service_listing(request, self.live_services())
         context["related"] = self.live_related()

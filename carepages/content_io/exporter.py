@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wagtail.models import Page
-from wagtail.rich_text import expand_db_html
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
 
-from .format import FORMAT_NAME, FORMAT_VERSION, clean_html
+from .format import FORMAT_NAME, FORMAT_VERSION
 
 
 @dataclass
@@ -57,7 +56,7 @@ def load_existing(live_only: bool = False) -> Existing:
             "title": p.title,
             "kind": p.kind,
             "intro": p.intro,
-            "sections": sections_of(p),
+            "sections": p.section_data(),
             "last_updated": _date(p),
         }
         for slug, p in existing.pages["pages"].items()
@@ -68,7 +67,7 @@ def load_existing(live_only: bool = False) -> Existing:
             "title": p.title,
             "intro": p.intro,
             "also_known_as": p.alternate_names,
-            "sections": sections_of(p),
+            "sections": p.section_data(),
             "services": links["services"][p.pk],
             "related": links["related"][p.pk],
             "last_updated": _date(p),
@@ -85,21 +84,6 @@ def export_document() -> dict[str, Any]:
     for kind in ("locations", "services", "pages", "conditions"):
         doc[kind] = [_without_empty_date(entry) for entry in existing.entries[kind].values()]
     return doc
-
-
-def sections_of(page) -> list[dict[str, str]]:
-    # raw_data skips building block values: the body's source is what the format carries.
-    sections = []
-    for block in page.sections.raw_data:
-        if block.get("type") != "section":
-            continue
-        value = block.get("value") or {}
-        body = value.get("body") or ""
-        if "linktype=" in body:
-            # Links an editor chose in the admin are stored by page id; the format carries URLs.
-            body = expand_db_html(body)
-        sections.append({"heading": value.get("heading") or "", "body": clean_html(body)})
-    return sections
 
 
 def _links(live_only: bool) -> dict[str, dict[int, list[str]]]:

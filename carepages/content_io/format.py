@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug, validate_unicode_slug
+
+from carepages.core.blocks import clean_html
 
 FORMAT_NAME = "carepages-content"
 FORMAT_VERSION = 1
@@ -25,9 +26,6 @@ FORMAT_VERSION = 1
 #: The kinds of entry, in the order they are imported (later kinds refer to earlier ones).
 KINDS = ("locations", "services", "pages", "conditions")
 PAGE_KINDS = ("treatment", "examination", "info")
-
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "br"}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TITLE_MAX = 255
@@ -68,26 +66,6 @@ FIELDS: dict[str, dict[str, tuple[bool, str]]] = {
 }
 
 DEFAULTS = {"text": "", "phone": "", "slugs": [], "names": [], "sections": [], "date": None}
-
-
-def _keep_href_only(tag: str, attribute: str, value: str) -> str | None:
-    # nh3 keeps a few "generic" attributes (title, lang) on every tag; bodies need only link targets.
-    return value if (tag, attribute) == ("a", "href") else None
-
-
-def clean_html(html: str) -> str:
-    """The body reduced to the allowed tags: no scripts, event handlers or javascript: links.
-
-    The text inside removed tags stays (except inside script and style).
-    """
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        attribute_filter=_keep_href_only,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-    ).strip()
 
 
 @dataclass(frozen=True)

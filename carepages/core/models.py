@@ -6,8 +6,9 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.rich_text import expand_db_html
 
-from .blocks import SECTION_BLOCKS
+from .blocks import SECTION_BLOCKS, clean_html
 
 
 class ReviewedMixin(models.Model):
@@ -49,3 +50,22 @@ class SectionsMixin(models.Model):
         abstract = True
 
     content_panels_extra = [FieldPanel("intro"), FieldPanel("sections")]
+
+    def section_data(self) -> list[dict[str, str]]:
+        """The sections as plain data, `{"heading", "body"}` each: what the export and the API carry.
+
+        Bodies are cleaned to the allowed tags (core.blocks) and links an editor
+        chose in the admin become URLs.
+        """
+        # raw_data skips building block values: the body's source is what the data carries.
+        sections = []
+        for block in self.sections.raw_data:
+            if block.get("type") != "section":
+                continue
+            value = block.get("value") or {}
+            body = value.get("body") or ""
+            if "linktype=" in body:
+                # Links an editor chose in the admin are stored by page id; the data carries URLs.
+                body = expand_db_html(body)
+            sections.append({"heading": value.get("heading") or "", "body": clean_html(body)})
+        return sections

@@ -4,6 +4,9 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from carepages.conditions.alphabet import group_by_letter
+from carepages.conditions.models import ConditionPage
+
 
 class HomePage(Page):
     intro = models.TextField("inleiding", blank=True)
@@ -22,9 +25,6 @@ class HomePage(Page):
         verbose_name = "startpagina"
 
     def get_context(self, request, *args, **kwargs):
-        from carepages.conditions.alphabet import group_by_letter
-        from carepages.conditions.models import ConditionPage
-
         context = super().get_context(request, *args, **kwargs)
         context["letters"] = group_by_letter(ConditionPage.objects.live().only("title", "url_path"))
         context["routes"] = self.get_children().live().in_menu().specific()

@@ -1,6 +1,7 @@
 """Campuses ("locaties") of the hospital group."""
 
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,12 +21,10 @@ class LocationIndexPage(Page):
         verbose_name = "overzicht locaties"
 
     def get_context(self, request, *args, **kwargs):
-        from carepages.services.queries import services_by_location
-
         context = super().get_context(request, *args, **kwargs)
-        locations = list(LocationPage.objects.child_of(self).live().order_by("title"))
-        services = services_by_location(locations)
-        context["locations"] = [(loc, services.get(loc.pk, [])) for loc in locations]
+        links = Prefetch("service_links", queryset=_live_service_links(), to_attr="live_service_links")
+        locations = LocationPage.objects.child_of(self).live().order_by("title").prefetch_related(links)
+        context["locations"] = [(loc, _services_of(loc.live_service_links)) for loc in locations]
         return context
 
 
@@ -44,11 +43,29 @@ class LocationPage(Page):
         verbose_name = "locatie"
         verbose_name_plural = "locaties"
 
-    def get_context(self, request, *args, **kwargs):
-        from carepages.services.models import ServicePage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["services"] = (
-            ServicePage.objects.live().filter(location_links__location=self).distinct().order_by("title")
+    def live_services(self) -> list:
+        """The published services present on this campus, by name: one query."""
+        return _services_of(
+            self.service_links.filter(page__live=True).select_related("page").order_by(*BY_NAME)
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.live_services()
         return context
+
+
+#: Link rows ordered by their service's name.
+BY_NAME = ("page__title", "page_id")
+
+
+def _live_service_links():
+    # The rows that link services to campuses belong to the services app, which
+    # sits above this one: reach them through the reverse relation, not an import.
+    link_model = LocationPage._meta.get_field("service_links").related_model
+    return link_model.objects.filter(page__live=True).select_related("page").order_by(*BY_NAME)
+
+
+def _services_of(links) -> list:
+    """The distinct services of link rows, in the rows' order."""
+    return list({link.page_id: link.page for link in links}.values())

@@ -23,7 +23,7 @@ class ServiceIndexPage(Page):
         verbose_name = "overzicht diensten"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import service_listing
+        from .listing import service_listing  # listing reads this module's models
 
         context = super().get_context(request, *args, **kwargs)
         services = ServicePage.objects.child_of(self).live().order_by("title")
@@ -54,14 +54,19 @@ class ServicePage(SectionsMixin, Page):
         """The campuses to show, in the editor's order; unpublished ones drop out."""
         return [link.location for link in self.location_links.all() if link.location.live]
 
-    def get_context(self, request, *args, **kwargs):
-        from carepages.conditions.models import ConditionPage
+    def live_conditions(self) -> list:
+        """The published conditions this service treats, by title: one query.
 
+        The links belong to the conditions app, which sits above this one: they are
+        reached through their reverse relation, so services imports nothing of conditions.
+        """
+        links = self.condition_links.filter(page__live=True).select_related("page")
+        return _pages_of(links.order_by("page__title", "page_id"))
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = self.live_locations()
-        context["conditions"] = (
-            ConditionPage.objects.live().filter(service_links__service=self).distinct().order_by("title")
-        )
+        context["conditions"] = self.live_conditions()
         return context
 
 
@@ -80,3 +85,8 @@ class ServiceLocation(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "locatie van de dienst"
+
+
+def _pages_of(links) -> list:
+    """The distinct pages of link rows, in the rows' order."""
+    return list({link.page_id: link.page for link in links}.values())

@@ -17,17 +17,3 @@ def locations_by_service(services: list[ServicePage]) -> dict[int, list]:
         if link.location not in result[link.page_id]:
             result[link.page_id].append(link.location)
     return result
-
-
-def services_by_location(locations) -> dict[int, list[ServicePage]]:
-    """Live services per campus id, by name: one query."""
-    links = (
-        ServiceLocation.objects.filter(location__in=[loc.pk for loc in locations], page__live=True)
-        .select_related("page")
-        .order_by("page__title")
-    )
-    result: dict[int, list[ServicePage]] = defaultdict(list)
-    for link in links:
-        if link.page not in result[link.location_id]:
-            result[link.location_id].append(link.page)
-    return result

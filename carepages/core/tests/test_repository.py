@@ -41,3 +41,13 @@ def test_the_public_interfaces_are_written_down_in_docs():
     readme = (ROOT / "README.md").read_text()
     for name in ("configuration.md", "content-format.md", "api.md", "urls.md"):
         assert f"docs/{name}" in readme, f"README.md does not point to docs/{name}"
+
+
+def test_the_locks_hold_no_machine_paths_and_pin_every_package_with_hashes():
+    for name in ("base.txt", "dev.txt"):
+        text = (ROOT / "requirements" / name).read_text()
+        assert "--find-links" not in text and "file://" not in text and "--index-url" not in text, name
+        pins = [line for line in text.splitlines() if "==" in line and not line.startswith(" ")]
+        assert pins, name
+        hashed = text.count("==") == len(pins) and all(" \\" in pin for pin in pins)
+        assert hashed, f"{name}: every pin carries --hash lines (make lock)"
