@@ -46,9 +46,10 @@ test: install-dev ## Run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest
 
 .PHONY: lint
-lint: install-dev ## Check lint and formatting with ruff
+lint: install-dev ## Check lint and formatting with ruff, and the apps' layers with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 .PHONY: format
 format: install-dev ## Fix lint and formatting with ruff
