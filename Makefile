@@ -68,6 +68,11 @@ serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/o
 		--respawn-failed-workers \
 		carepages.serve:application
 
+.PHONY: screenshots
+screenshots: install-dev ## Renew the README's screenshots in docs/img/ (real Chromium, the demo content)
+	SCREENSHOTS_DIR=$(CURDIR)/docs/img $(PY) -m pytest -q -p no:cacheprovider \
+		carepages/core/tests/test_browser.py -k test_screenshots_of_the_seed_page
+
 .PHONY: bench
 bench: install-dev ## Run the benchmarks in bench/ (figures and ratios measured in one run)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

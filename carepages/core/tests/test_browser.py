@@ -1,9 +1,10 @@
 """The site in real Chromium: accessibility (axe-core), phone and desktop layout, print, a patient's path.
 
-One browser for the whole session; each test gets a fresh page on the live
-server with the demo content of `make run` loaded. Also writes the README
-screenshots (docs/img/). Without /usr/bin/chromium these tests are skipped on
-a developer's machine and fail in CI (CI=true), where Chromium is installed.
+One browser per test module; each test gets a fresh page on the live server
+with the demo content of `make run` loaded. Also makes the README's
+screenshots (into a temporary folder; `make screenshots` renews docs/img/).
+Without /usr/bin/chromium these tests are skipped on a developer's machine and
+fail in CI (CI=true), where Chromium is installed.
 """
 
 import io
@@ -38,7 +39,6 @@ PHONE = {"width": 375, "height": 740}
 WIDEST_ELEMENTS = """[...document.querySelectorAll("body *")]
     .filter(element => element.getBoundingClientRect().right > document.documentElement.clientWidth)
     .map(element => `${element.tagName}.${element.className} ${element.getBoundingClientRect().right}`)"""
-SCREENSHOTS = settings.BASE_DIR / "docs" / "img"
 
 #: One URL per page type (and state) a patient can reach.
 PAGE_TYPES = {
@@ -61,35 +61,25 @@ PAGE_TYPES = {
 pytestmark = pytest.mark.browser
 
 
-#: The one Chromium of the test session. Other apps' browser tests import these fixtures, and
-#: pytest then holds one session fixture per importing module: they share this instance, as
-#: Playwright's sync API cannot start a second time while the first runs.
-_chromium: dict = {"users": 0}
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module, closed when the module's tests are done."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is not installed: the browser tests need Chromium (apt-get install chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    if not _chromium["users"]:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        # Playwright's sync API runs an event loop in this thread; the ORM calls in
-        # these tests are still plain synchronous calls between browser steps.
-        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        _chromium["playwright"] = sync_playwright().start()
-        _chromium["browser"] = _chromium["playwright"].chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-    _chromium["users"] += 1
-    yield _chromium["browser"]
-    _chromium["users"] -= 1
-    if not _chromium["users"]:
-        _chromium.pop("browser").close()
-        _chromium.pop("playwright").stop()
+    # Playwright's sync API runs an event loop in this thread for as long as it runs,
+    # and Django then refuses ORM calls. Those of these tests are plain synchronous
+    # calls between browser steps, so they are allowed, but only while the browser
+    # runs: the tests after these get Django's usual check back.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture
@@ -253,10 +243,12 @@ def test_condition_prints_as_a_clean_leaflet(open_page):
     assert len(page.pdf(format="A4")) > 10_000
 
 
-def test_readme_screenshots_of_the_seed_page(open_page):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_of_the_seed_page(open_page, tmp_path):
+    """The README's screenshots; `make screenshots` points SCREENSHOTS_DIR at docs/img/ to renew them."""
+    directory = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    directory.mkdir(parents=True, exist_ok=True)
     for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         page = open_page("/aandoeningen/rugpijn/", viewport)
-        path = SCREENSHOTS / f"rugpijn-{name}.png"
+        path = directory / f"rugpijn-{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 20_000
