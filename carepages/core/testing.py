@@ -83,3 +83,68 @@ def crawl(client, start: str = "/") -> dict[str, int]:
                 href = urlsplit(url).path + href
             queue.append(href)
     return seen
+
+
+def hospital_file() -> dict:
+    """The test hospital as a content file: every kind, every optional key, links between new entries.
+
+    A new dict each call, for a test to change. Import it with content_io's import_document.
+    """
+    return {
+        "format": "carepages-content",
+        "version": 1,
+        "locations": [
+            {
+                "slug": "campus-noord",
+                "name": "Campus Noord",
+                "address": "Lange straat 1\n2000 Antwerpen",
+                "phone": "03 000 00 00",
+            },
+            {"slug": "campus-zuid", "name": "Campus Zuid"},
+        ],
+        "services": [
+            {
+                "slug": "orthopedie",
+                "name": "Orthopedie",
+                "intro": "Botten en gewrichten.",
+                "locations": ["campus-zuid", "campus-noord"],
+            },
+            {"slug": "neurologie", "name": "Neurologie", "locations": []},
+        ],
+        "pages": [
+            {
+                "slug": "kinesitherapie",
+                "title": "Kinesitherapie",
+                "kind": "treatment",
+                "intro": "Oefenen.",
+                "sections": [
+                    {"heading": "Hoe verloopt het?", "body": "<p>Je oefent met een <em>kinesist</em>.</p>"}
+                ],
+                "last_updated": "2024-05-01",
+            },
+            {"slug": "mri", "title": "MRI", "kind": "examination"},
+        ],
+        "conditions": [
+            {
+                "slug": "hernia",
+                "title": "Hernia",
+                "intro": "Een uitpuilende tussenwervelschijf.",
+                "also_known_as": ["discushernia", "hernia nuclei pulposi"],
+                "sections": [
+                    {
+                        "heading": "Wat is de oorzaak?",
+                        "body": "<p>Slijtage.</p><ul><li>Tillen</li><li>Leeftijd</li></ul>"
+                        '<p>Zie <a href="https://www.gezondheidenwetenschap.be/">meer</a>.</p>',
+                    },
+                    {
+                        "heading": "Wat kan je doen?",
+                        "body": "<h3>Beweeg</h3><p>Blijf <strong>actief</strong>.</p>",
+                    },
+                ],
+                "services": ["orthopedie", "neurologie"],
+                "related": ["ischias", "kinesitherapie", "mri"],
+                "last_updated": "2024-07-02",
+            },
+            {"slug": "ischias", "title": "Ischias", "related": ["hernia"]},
+        ],
+    }

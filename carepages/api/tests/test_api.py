@@ -5,48 +5,38 @@ from django.utils.http import http_date
 
 from carepages.conditions.models import ConditionPage
 from carepages.content_io.importer import import_document
+from carepages.core.testing import hospital_file
 
 
 def hospital() -> dict:
-    return {
-        "format": "carepages-content",
-        "version": 1,
-        "locations": [
-            {
-                "slug": "campus-noord",
-                "name": "Campus Noord",
-                "address": "Lange straat 1",
-                "phone": "03 000 00 00",
-            },
-            {"slug": "campus-zuid", "name": "Campus Zuid"},
-        ],
-        "services": [
-            {"slug": "orthopedie", "name": "Orthopedie", "intro": "Botten.", "locations": ["campus-zuid"]},
-            {"slug": "neurologie", "name": "Neurologie", "locations": ["campus-noord", "campus-zuid"]},
-        ],
-        "pages": [{"slug": "mri", "title": "MRI", "kind": "examination"}],
-        "conditions": [
-            {
-                "slug": f"aandoening-{n:02d}",
-                "title": f"Aandoening {n:02d}",
-                "intro": "Definitie.",
-                "services": ["orthopedie"],
-            }
-            for n in range(25)
-        ]
-        + [
-            {
-                "slug": "hernia",
-                "title": "Hernia",
-                "intro": "Een uitpuilende tussenwervelschijf.",
-                "also_known_as": ["discushernia"],
-                "sections": [{"heading": "Wat is de oorzaak?", "body": "<p>Slijtage.</p>"}],
-                "services": ["neurologie", "orthopedie"],
-                "related": ["mri", "aandoening-01"],
-                "last_updated": "2024-07-02",
-            }
-        ],
+    """The test hospital, with 25 more conditions to page through and simpler entries to read back."""
+    document = hospital_file()
+    noord, _ = document["locations"]
+    noord["address"] = "Lange straat 1"
+    orthopedie, neurologie = document["services"]
+    orthopedie.update(intro="Botten.", locations=["campus-zuid"])
+    neurologie["locations"] = ["campus-noord", "campus-zuid"]
+    document["pages"] = [{"slug": "mri", "title": "MRI", "kind": "examination"}]
+    numbered = [
+        {
+            "slug": f"aandoening-{n:02d}",
+            "title": f"Aandoening {n:02d}",
+            "intro": "Definitie.",
+            "services": ["orthopedie"],
+        }
+        for n in range(25)
+    ]
+    hernia = {
+        **document["conditions"][0],
+        "also_known_as": ["discushernia"],
+        "sections": [{"heading": "Wat is de oorzaak?", "body": "<p>Slijtage.</p>"}],
+        "services": ["neurologie", "orthopedie"],
+        "related": ["mri", "aandoening-01"],
     }
+    for condition in numbered:
+        condition["services"] = ["orthopedie"]
+    document["conditions"] = [*numbered, hernia]
+    return document
 
 
 @pytest.fixture
