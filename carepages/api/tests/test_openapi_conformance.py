@@ -21,6 +21,8 @@ from .test_api import hospital
 
 EXAMPLES = {GenerationMode.POSITIVE: 30, GenerationMode.NEGATIVE: 15}
 
+pytestmark = pytest.mark.slow  # a few hundred generated requests
+
 
 @pytest.fixture
 def wsgi_app():

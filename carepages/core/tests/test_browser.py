@@ -58,7 +58,7 @@ PAGE_TYPES = {
     "not found (404)": "/bestaat-niet/",
 }
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ import pytest
 
 from carepages.publish_cache.testing import AppInstance, Editor, PrivatePostgres, django_env, manage
 
+pytestmark = pytest.mark.slow  # a PostgreSQL server and three processes of their own
+
 # The promise to editors is 2 s (instances poll the generation every 0.5 s); bench_serve.py
 # measures it. The test allows more so a loaded CI machine cannot fail it on timing alone:
 # what it proves is that every stale page is replaced on every instance.

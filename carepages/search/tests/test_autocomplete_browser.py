@@ -4,7 +4,7 @@ import pytest
 
 from carepages.core.tests.test_browser import browser, open_page, site  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_suggestions_follow_the_combobox_pattern_and_open_with_the_keyboard(open_page):  # noqa: F811
