@@ -179,7 +179,7 @@ def etag_matches(header: str, etag: str) -> bool:
 
 
 def preferred_encoding(header: str) -> str | None:
-    """ "br", "gzip" or None (identity) from Accept-Encoding, honouring q-values (`br;q=0` is a no)."""
+    """The coding to send: "br", "gzip" or None (identity), honouring q-values (`br;q=0` is a no)."""
     weights: dict[str, float] = {}
     for part in header.split(","):
         coding, _, parameters = part.partition(";")
