@@ -83,6 +83,7 @@ class PublishStore:
         self._lock = threading.Lock()
         self._memory: dict[str, Entry] = {}
         self._fault: str | None = None
+        self._write_fault = False  # a page could not be written in this generation (logged)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -104,6 +105,17 @@ class PublishStore:
                 "publish cache: cannot write %s (%s); pages are served by Django until it can",
                 self.root,
                 self._fault,
+            )
+
+    def _note(self, error: OSError) -> None:
+        """A page could not be written: log it once per generation; what is cached stays valid."""
+        if not self._write_fault:
+            self._write_fault = True
+            logger.warning(
+                "publish cache: cannot write in %s (%s: %s); such pages are served by Django",
+                self.root,
+                type(error).__name__,
+                error,
             )
 
     def _healed(self) -> None:
@@ -168,6 +180,7 @@ class PublishStore:
         # Always forget the memory here: when the folder was deleted and made again, the
         # pages in memory are no longer on disk for nginx; they are rendered once more.
         self._sync(token, forget=True)
+        self._write_fault = False
         self._healed()
         self._prune(keep=generation.name)
         return True
@@ -239,9 +252,12 @@ class PublishStore:
                 ("index.html", entry.body),
             ):
                 _write_atomically(file.with_name(name), data)
-        except OSError:
-            # The generation was pruned meanwhile, or the disk is full: this page is served
-            # by Django, and the generation's files stay consistent (HTML written last).
+        except OSError as error:
+            # The generation was pruned meanwhile (nothing to say), or the disk is full or
+            # broken: this page is served by Django, and the generation's files stay
+            # consistent (HTML written last). The operator hears of it once.
+            if (self.root / f"{GENERATION_PREFIX}{token}").is_dir():
+                self._note(error)
             return False
         with self._lock:
             if token == self._token:

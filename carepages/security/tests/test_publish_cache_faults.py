@@ -107,3 +107,18 @@ def test_a_store_on_an_unusable_path_starts_and_serves_nothing(tmp_path):
     poll_once(store)
     assert store.get(PAGE) is None
     assert not store.put(PAGE, b"<p>x</p>", live_token())
+
+
+def test_a_page_that_cannot_be_written_is_served_by_django_and_logged_once(front, condition, caplog):
+    call(front, "/")  # the generation exists
+    generation = front.store.root / "current"
+    (generation / "aandoeningen").mkdir(exist_ok=True)
+    blocked = generation / "aandoeningen" / "hartfalen"
+    blocked.write_text("in the way")  # the page's folder cannot be made
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        for _ in range(3):
+            status, headers, body = call(front, PAGE)
+            assert (status, headers.get("x-publish-cache")) == (200, None)
+            assert b"Cardiologie" in body
+    assert len(faults_logged(caplog)) == 1, faults_logged(caplog)
+    assert call(front, "/")[1]["x-publish-cache"] == "hit"  # what was cached stays valid
