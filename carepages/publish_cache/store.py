@@ -32,10 +32,8 @@ from pathlib import Path
 import brotli
 from django.conf import settings
 
-from . import rule
 from .rule import body_is_public, path_is_cacheable
 
-CACHEABLE_PATH = rule.CACHEABLE_PATH  # kept for callers that imported it from here
 LIVE_LINK = "current"
 GENERATION_PREFIX = "g-"
 # How often a process re-reads the `current` link that another process may have moved.

@@ -145,8 +145,9 @@ def test_nginx_answers_from_the_cache_exactly_when_the_rule_allows(nginx, method
         assert body == (b"<p>uit de cache</p>" if from_cache else b"app")
 
 
-def test_the_rules_cookie_names_are_the_ones_nginx_matches():
+def test_the_rules_cookie_names_and_page_paths_are_the_ones_nginx_matches():
     conf = (REPO / "deploy" / "carepages.nginx.conf").read_text()
+    assert f'location ~ "{rule.CACHEABLE_PATH.pattern}"' in conf
     for name in rule.private_cookie_names():
         assert name.lower() in conf.split("$carepages_private_cookie {", 1)[1].split("}", 1)[0], name
 
