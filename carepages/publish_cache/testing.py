@@ -241,11 +241,38 @@ def call_front(app, path: str, method: str = "GET", query: str = "", **headers: 
         answer["status"] = int(status.split()[0])
         answer["headers"] = {name.lower(): value for name, value in response_headers}
 
-    chunks = app(environ, start_response)
-    body = b"".join(chunks)
-    if hasattr(chunks, "close"):
-        chunks.close()
+    with _connection_kept():
+        chunks = app(environ, start_response)
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
     return answer["status"], answer["headers"], body
+
+
+@contextlib.contextmanager
+def _connection_kept():
+    """Keep the test's transaction open across a request, as Django's test client does.
+
+    The end of a request closes a connection that is inside a transaction (on PostgreSQL),
+    and Django's test client connects that handler again after each of its own requests.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    # Nested uses (a request inside a fixture's span) leave the signals to the outermost.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    _kept.append(True)
+    try:
+        yield
+    finally:
+        _kept.pop()
+        if not _kept:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+
+_kept: list[bool] = []
 
 
 @contextlib.contextmanager
@@ -256,22 +283,17 @@ def front_in_this_process(root: Path):
     request, so the connection is not closed between requests.
     """
     from django.core.handlers.wsgi import WSGIHandler
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
 
     from .front import PublishCacheFront
     from .generation import unregister_local_store
     from .store import PublishStore
 
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
     store = PublishStore(root)
     try:
-        yield PublishCacheFront(WSGIHandler(), store=store, follow_database=False)
+        with _connection_kept():  # for the warm-up command, which calls the front itself
+            yield PublishCacheFront(WSGIHandler(), store=store, follow_database=False)
     finally:
         unregister_local_store(store)
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 def fill_nginx_template(text: str, values: dict[str, str]) -> str:
