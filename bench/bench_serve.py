@@ -32,6 +32,7 @@ from carepages.publish_cache.testing import (  # noqa: E402
     Editor,
     PrivatePostgres,
     django_env,
+    fill_nginx_template,
     manage,
     wait_for_port,
 )
@@ -164,15 +165,16 @@ def main() -> int:
         # The reference: nginx serving the very same bytes as a static file.
         (work / "static-site" / PAGE.strip("/")).mkdir(parents=True)
         (work / "static-site" / PAGE.strip("/") / "index.html").write_bytes(page)
-        front = (REPO / "deploy" / "carepages.nginx.conf").read_text()
-        for name, value in {
-            "LISTEN": f"127.0.0.1:{FRONT_PORT}",
-            "SERVER_NAME": "localhost",
-            "PUBLISH_CACHE_DIR": str(cache),
-            "STATIC_ROOT": str(REPO / "var" / "static"),
-            "APP_SERVERS": f"server 127.0.0.1:{SERVE_PORT};",
-        }.items():
-            front = front.replace("${" + name + "}", value)
+        front = fill_nginx_template(
+            (REPO / "deploy" / "carepages.nginx.conf").read_text(),
+            {
+                "LISTEN": f"127.0.0.1:{FRONT_PORT}",
+                "SERVER_NAME": "localhost",
+                "PUBLISH_CACHE_DIR": str(cache),
+                "STATIC_ROOT": str(REPO / "var" / "static"),
+                "APP_SERVERS": f"server 127.0.0.1:{SERVE_PORT};",
+            },
+        )
         main_conf = string.Template(NGINX_MAIN).substitute(
             WORK=work, STATIC_PORT=STATIC_PORT, FRONT="\n".join("    " + line for line in front.splitlines())
         )

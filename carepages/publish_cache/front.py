@@ -1,11 +1,12 @@
 """The WSGI front: answers published pages from the publish cache, everything else goes to Django.
 
-A request qualifies for the cache when it is a plain GET/HEAD of a page path
-(slugs ending in "/"), without a query string (?locatie=, ?pagina= are Django's),
-without an editor's session cookie (editors get Django's page with the userbar)
-and, when HTTPS is enforced, over HTTPS. A miss is rendered by Django; when the
-before_serve_page hook marked it as a live public page, the bytes are kept for
-the next request. Admin, search, API, previews and documents never qualify.
+Which requests qualify is the rule in rule.py (a plain GET/HEAD of a page path, no
+query string, no credentials, no cookie Django would read as private), plus, when
+HTTPS is enforced, HTTPS. A miss is rendered by Django (a HEAD as a GET, so it can be
+kept too); when the before_serve_page hook marked it as a public page, the bytes are
+kept for the next request. Admin, search, API, previews and documents never qualify.
+Conditional requests (If-None-Match, lists and weak tags) and Accept-Encoding (with
+q-values) are answered on the miss and on the hit alike.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import threading
 import time
 
 from django.conf import settings
+from django.utils.http import parse_etags
 
-from .store import CACHEABLE_PATH, Entry, PublishStore
+from .rule import request_may_use_cache
+from .store import Entry, PublishStore
 
 CACHEABLE_PAGE_KEY = "carepages.publish_cache.page"
 POLL_SECONDS = 0.5
@@ -43,7 +46,6 @@ class PublishCacheFront:
         self.poll_seconds = poll_seconds
         self.follow_database = follow_database  # False: only changes made in this process (tests)
         self.headers = security_headers()
-        self.bypass_cookies = (settings.SESSION_COOKIE_NAME + "=", "messages=")
         self.https_only = settings.SECURE_SSL_REDIRECT
         self.proxy_https = settings.SECURE_PROXY_SSL_HEADER
         self._poller: threading.Thread | None = None
@@ -61,14 +63,7 @@ class PublishCacheFront:
         return self._render(environ, start_response, path)
 
     def _qualifies(self, environ, path: str) -> bool:
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
-            return False
-        if not CACHEABLE_PATH.match(path) or "HTTP_AUTHORIZATION" in environ:
-            return False
-        cookies = environ.get("HTTP_COOKIE", "")
-        if cookies and any(name in cookies for name in self.bypass_cookies):
-            return False
-        return not self.https_only or self._is_https(environ)
+        return request_may_use_cache(environ) and (not self.https_only or self._is_https(environ))
 
     def _is_https(self, environ) -> bool:
         if self.proxy_https:
@@ -78,27 +73,26 @@ class PublishCacheFront:
         return environ.get("wsgi.url_scheme") == "https"
 
     def _answer(self, entry: Entry, environ, start_response, state: str):
-        if environ.get("HTTP_IF_NONE_MATCH") == entry.etag:
-            start_response("304 Not Modified", [("ETag", entry.etag), ("Cache-Control", CACHE_CONTROL)])
-            return []
-        accepted = environ.get("HTTP_ACCEPT_ENCODING", "")
-        headers = [("Content-Type", "text/html; charset=utf-8")]
-        if "br" in accepted:
-            body = entry.brotli
-            headers.append(("Content-Encoding", "br"))
-        elif "gzip" in accepted:
-            body = entry.gzip
-            headers.append(("Content-Encoding", "gzip"))
-        else:
-            body = entry.body
-        headers += [
-            ("Content-Length", str(len(body))),
+        common = [
             ("Vary", "Accept-Encoding"),
             ("ETag", entry.etag),
             ("Cache-Control", CACHE_CONTROL),
             ("X-Publish-Cache", state),
-            *self.headers,
         ]
+        if etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), entry.etag):
+            start_response("304 Not Modified", common)
+            return []
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        encoding = preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        if encoding == "br":
+            body = entry.brotli
+            headers.append(("Content-Encoding", "br"))
+        elif encoding == "gzip":
+            body = entry.gzip
+            headers.append(("Content-Encoding", "gzip"))
+        else:
+            body = entry.body
+        headers += [("Content-Length", str(len(body))), *common, *self.headers]
         start_response("200 OK", headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
@@ -112,8 +106,12 @@ class PublishCacheFront:
             captured["status"], captured["headers"] = status, headers
             return chunks.append
 
-        # Uncompressed from Django: the store compresses once for every later request.
-        inner = {key: value for key, value in environ.items() if key != "HTTP_ACCEPT_ENCODING"}
+        # Uncompressed and unconditional from Django: the store compresses once for every
+        # later request, and answers If-None-Match itself. A HEAD is rendered as a GET so
+        # that the page can be kept; the body is dropped below.
+        dropped = ("HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+        inner = {key: value for key, value in environ.items() if key not in dropped}
+        inner["REQUEST_METHOD"] = "GET"
         result = self.app(inner, capture)
         try:
             chunks.extend(result)
@@ -127,11 +125,11 @@ class PublishCacheFront:
             if entry is not None:
                 return self._answer(entry, environ, start_response, "miss")
         start_response(status, headers)
-        return [body]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     @staticmethod
     def _keepable(environ, status: str, headers) -> bool:
-        if environ["REQUEST_METHOD"] != "GET" or not environ.get(CACHEABLE_PAGE_KEY):
+        if not environ.get(CACHEABLE_PAGE_KEY):
             return False
         if not status.startswith("200"):
             return False
@@ -171,3 +169,34 @@ class PublishCacheFront:
             time.sleep(self.poll_seconds)
             self._poll()
             connection.close_if_unusable_or_obsolete()  # this thread's own connection
+
+
+def etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match: `*`, one tag or a list, weak tags compared weakly (RFC 9110 13.1.2)."""
+    if not header:
+        return False
+    return any(tag == "*" or tag.removeprefix("W/") == etag for tag in parse_etags(header))
+
+
+def preferred_encoding(header: str) -> str | None:
+    """The coding to send: "br", "gzip" or None (identity), honouring q-values (`br;q=0` is a no)."""
+    weights: dict[str, float] = {}
+    for part in header.split(","):
+        coding, _, parameters = part.partition(";")
+        coding = coding.strip().lower()
+        if not coding:
+            continue
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 0.0
+        weights[coding] = weight if 0.0 <= weight <= 1.0 else 0.0
+    anything = weights.get("*", 0.0)
+    brotli, gzip = weights.get("br", anything), weights.get("gzip", anything)
+    if brotli > 0 and brotli >= gzip:
+        return "br"
+    return "gzip" if gzip > 0 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.db import DatabaseError, connection, transaction
@@ -9,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from .models import PublishGeneration
 
 ROW = 1
+logger = logging.getLogger(__name__)
 # Stores of the app front running in this process; told at once about changes made here.
 _local_stores: list = []
 
@@ -59,7 +61,12 @@ def _new_generation() -> str:
     if not PublishGeneration.objects.filter(pk=ROW).update(token=token):
         PublishGeneration.objects.update_or_create(pk=ROW, defaults={"token": token})
     for store in _local_stores:
-        store.activate(token)
+        # The change is committed: whatever the cache folder does, the editor's save stands
+        # (activate handles folder faults itself and then serves nothing stale).
+        try:
+            store.activate(token)
+        except Exception:
+            logger.exception("publish cache: could not switch to generation %s", token)
     return token
 
 

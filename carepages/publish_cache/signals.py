@@ -6,16 +6,35 @@ is on every page. Rather than keep a record of which page shows which, any chang
 to public content starts a new generation (store.py): the cache empties and pages
 are rendered again on their next request. Publishing is rare next to reading, a
 page renders in a few milliseconds, and a broad purge cannot leave a stale page.
+
+The changes are caught on the models (Django's post_save, post_delete, m2m_changed),
+not in admin views, so a change made from a shell, a script or an import counts the
+same as one made in the admin. Privacy is a change: a view restriction (login,
+password, groups) added, changed or lifted on any page.
 """
 
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .generation import content_changed
 
 # Apps whose models are shown on public pages (orderables, site settings).
 CONTENT_APPS = {"core", "home", "conditions", "services", "locations", "infopages", "site_settings"}
+# Wagtail models whose change alters what visitors get: privacy, redirects, the site.
+WAGTAIL_MODELS = (PageViewRestriction, Redirect, Site)
+# A page saved with only these fields changed its draft, not what visitors see.
+DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def _on_page_event(sender, **kwargs):
@@ -23,14 +42,20 @@ def _on_page_event(sender, **kwargs):
 
 
 def _on_model_change(sender, instance=None, **kwargs):
-    meta = sender._meta
     if isinstance(instance, Page):
-        # Saving a draft revision saves the page row with update_fields: the live page is unchanged.
-        # A page created live (add_child) or saved whole while live changes what visitors see.
-        if kwargs.get("signal") is post_delete or (instance.live and kwargs.get("update_fields") is None):
+        # Saving a draft revision saves the page row with draft fields only: the live page is
+        # unchanged. Any other save (a page created, `live` set from a shell) may be visible.
+        update_fields = kwargs.get("update_fields")
+        draft_only = update_fields is not None and set(update_fields) <= DRAFT_FIELDS
+        if kwargs.get("signal") is post_delete or not draft_only:
             content_changed()
         return
-    if meta.app_label in CONTENT_APPS or sender is Site:
+    if sender._meta.app_label in CONTENT_APPS or issubclass(sender, WAGTAIL_MODELS):
+        content_changed()
+
+
+def _on_restriction_groups(sender, action=None, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
         content_changed()
 
 
@@ -39,3 +64,6 @@ def connect() -> None:
         signal.connect(_on_page_event, dispatch_uid=f"publish_cache_{id(signal)}")
     post_save.connect(_on_model_change, dispatch_uid="publish_cache_save")
     post_delete.connect(_on_model_change, dispatch_uid="publish_cache_delete")
+    m2m_changed.connect(
+        _on_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="publish_cache_groups"
+    )

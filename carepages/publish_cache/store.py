@@ -11,16 +11,17 @@ Any content change makes a new generation (a new, empty directory); pages are
 rendered into it again on their next request. A render only lands in the
 generation that was live when it started, so a render that read old data can
 never be written into a newer generation: no stale page survives a change.
-nginx serves `current/<path>/index.html` directly (deploy/nginx.conf); the app
+nginx serves `current/<path>/index.html` directly (deploy/carepages.nginx.conf); the app
 front (front.py) keeps the bytes of the live generation in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import logging
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -31,12 +32,14 @@ from pathlib import Path
 import brotli
 from django.conf import settings
 
-# Paths that are safe to map onto directories: slugs, lower case, ending in "/".
-CACHEABLE_PATH = re.compile(r"^/(?:[a-z0-9][a-z0-9_-]*/)*$")
+from .rule import body_is_public, path_is_cacheable
+
 LIVE_LINK = "current"
 GENERATION_PREFIX = "g-"
 # How often a process re-reads the `current` link that another process may have moved.
 RECHECK_SECONDS = 0.2
+
+logger = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
@@ -64,15 +67,65 @@ def make_entry(body: bytes) -> Entry:
 
 
 class PublishStore:
-    """The cache directory as seen by one process, with an in-memory copy of the live generation."""
+    """The cache directory as seen by one process, with an in-memory copy of the live generation.
+
+    Faults of the folder (deleted, replaced, full, unwritable) make the cache serve
+    nothing rather than something stale: a generation that cannot be created is not
+    left live (the `current` link is removed, so nginx proxies to Django as well), and
+    the memory is emptied. A missing folder is created again. Each fault is logged once,
+    when it starts, and its end once more.
+    """
 
     def __init__(self, root: Path | None = None):
         self.root = Path(root or cache_dir())
-        self.root.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._memory: dict[str, Entry] = {}
+        self._fault: str | None = None
+        self._write_fault = False  # a page could not be written in this generation (logged)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._report(error)
         self._token = self._read_link()
         self._checked_at = time.monotonic()
+
+    # -- faults -----------------------------------------------------------
+
+    def _report(self, error: OSError) -> None:
+        """Log a fault once (not on every poll), and stop serving from this store until it heals."""
+        with self._lock:
+            self._token = None
+            self._memory = {}
+            first = self._fault is None
+            self._fault = f"{type(error).__name__}: {error}"
+        if first:
+            logger.warning(
+                "publish cache: cannot write %s (%s); pages are served by Django until it can",
+                self.root,
+                self._fault,
+            )
+
+    def _note(self, error: OSError) -> None:
+        """A page could not be written: log it once per generation; what is cached stays valid."""
+        if not self._write_fault:
+            self._write_fault = True
+            logger.warning(
+                "publish cache: cannot write in %s (%s: %s); such pages are served by Django",
+                self.root,
+                type(error).__name__,
+                error,
+            )
+
+    def _healed(self) -> None:
+        if self._fault is not None:
+            self._fault = None
+            logger.warning("publish cache: %s is writable again; pages are cached again", self.root)
+
+    def _withdraw_link(self) -> None:
+        """Take `current` away so nginx cannot keep serving a generation we could not replace."""
+        # When even this fails, the folder itself is gone or unusable: nginx finds no page in it.
+        with contextlib.suppress(OSError):
+            (self.root / LIVE_LINK).unlink(missing_ok=True)
 
     # -- generations ----------------------------------------------------
 
@@ -89,6 +142,11 @@ class PublishStore:
         if now - self._checked_at > RECHECK_SECONDS:
             self._checked_at = now
             token = self._read_link()
+            if token is None and self._token is not None:
+                # The link (or the whole folder) was deleted under us: make our generation
+                # again, empty. Another instance's newer generation wins at its next poll.
+                self.activate(self._token)
+                return self._token
             if token != self._token:
                 with self._lock:
                     self._token = token
@@ -96,24 +154,38 @@ class PublishStore:
         return self._token
 
     def activate(self, token: str) -> bool:
-        """Make `token` the live generation (idempotent); False when it already was."""
-        if self._read_link() == token:
+        """Make `token` the live generation (idempotent); False when it already was.
+
+        Never raises: a folder that cannot take the new generation leaves no generation
+        live at all (the memory empty, `current` removed), so nothing stale is served.
+        """
+        if self._read_link() == token and (self.root / LIVE_LINK).is_dir():
             self._sync(token)
+            self._healed()
             return False
         generation = self.root / f"{GENERATION_PREFIX}{token}"
-        generation.mkdir(exist_ok=True)
-        # Swap the link atomically: nginx and other processes see the old or the new one.
-        temporary = self.root / f".{LIVE_LINK}-{os.getpid()}-{threading.get_ident()}"
-        temporary.unlink(missing_ok=True)
-        temporary.symlink_to(generation.name)
-        os.replace(temporary, self.root / LIVE_LINK)
-        self._sync(token)
+        try:
+            generation.mkdir(parents=True, exist_ok=True)  # parents: a deleted folder comes back
+            # Swap the link atomically: nginx and other processes see the old or the new one.
+            temporary = self.root / f".{LIVE_LINK}-{os.getpid()}-{threading.get_ident()}"
+            temporary.unlink(missing_ok=True)
+            temporary.symlink_to(generation.name)
+            os.replace(temporary, self.root / LIVE_LINK)
+        except OSError as error:
+            self._withdraw_link()
+            self._report(error)
+            return True
+        # Always forget the memory here: when the folder was deleted and made again, the
+        # pages in memory are no longer on disk for nginx; they are rendered once more.
+        self._sync(token, forget=True)
+        self._write_fault = False
+        self._healed()
         self._prune(keep=generation.name)
         return True
 
-    def _sync(self, token: str) -> None:
+    def _sync(self, token: str, forget: bool = False) -> None:
         with self._lock:
-            if token != self._token:
+            if forget or token != self._token:
                 self._token = token
                 self._memory = {}
             self._checked_at = time.monotonic()
@@ -121,7 +193,11 @@ class PublishStore:
     def _prune(self, keep: str) -> None:
         # Another process may have switched to a newer generation meanwhile: keep that one too.
         keep_too = f"{GENERATION_PREFIX}{self._read_link()}"
-        for child in self.root.iterdir():
+        try:
+            children = list(self.root.iterdir())
+        except OSError:
+            return
+        for child in children:
             if child.name.startswith(GENERATION_PREFIX) and child.name not in (keep, keep_too):
                 shutil.rmtree(child, ignore_errors=True)
 
@@ -153,8 +229,14 @@ class PublishStore:
         return entry
 
     def put(self, path: str, body: bytes, token: str | None) -> bool:
-        """Store a page rendered while `token` was live; refused when a newer generation exists."""
-        if token is None or not CACHEABLE_PATH.match(path) or self.live_token() != token:
+        """Store a public page rendered while `token` was live; refused when a newer generation exists.
+
+        The rule (rule.py) is asked again here: whatever the caller, a path that is not
+        a page path or bytes with an editor's userbar are never written.
+        """
+        if token is None or not path_is_cacheable(path) or not body_is_public(body):
+            return False
+        if self.live_token() != token:
             return False
         entry = make_entry(body)
         file = self._file(token, path)
@@ -168,12 +250,44 @@ class PublishStore:
                 ("index.html", entry.body),
             ):
                 _write_atomically(file.with_name(name), data)
-        except OSError:
-            return False  # the generation was pruned meanwhile: nothing to keep
+        except OSError as error:
+            # The generation was pruned meanwhile (nothing to say), or the disk is full or
+            # broken: this page is served by Django, and the generation's files stay
+            # consistent (HTML written last). The operator hears of it once.
+            if (self.root / f"{GENERATION_PREFIX}{token}").is_dir():
+                self._note(error)
+            return False
         with self._lock:
             if token == self._token:
                 self._memory[path] = entry
         return True
+
+    def paths(self) -> set[str]:
+        """The page paths with a file in the live generation (what nginx can answer)."""
+        token = self.live_token()
+        if token is None:
+            return set()
+        generation = self.root / f"{GENERATION_PREFIX}{token}"
+        found = set()
+        try:
+            for file in generation.rglob("index.html"):
+                relative = file.parent.relative_to(generation).as_posix()
+                found.add("/" if relative == "." else f"/{relative}/")
+        except OSError:
+            pass  # the folder went away meanwhile: nothing to list
+        return found
+
+    def remove(self, path: str) -> None:
+        """Take one page out of the live generation, from memory and from disk."""
+        token = self.live_token()
+        if token is None:
+            return
+        with self._lock:
+            self._memory.pop(path, None)
+        file = self._file(token, path)
+        for name in ("index.html", "index.html.gz", "index.html.br", "index.html.etag"):
+            with contextlib.suppress(OSError):
+                file.with_name(name).unlink(missing_ok=True)  # index.html first: nginx stops at once
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

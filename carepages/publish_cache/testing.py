@@ -212,3 +212,92 @@ class AppInstance:
                 return response.status, response.headers, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read().decode()
+
+
+def call_front(app, path: str, method: str = "GET", query: str = "", **headers: str):
+    """One request straight into a WSGI app (the front or Django): (status, headers, body).
+
+    Headers are given as keyword arguments (accept_encoding="br"); the body is what a
+    client would receive, so a HEAD answer's body must be empty.
+    """
+    import io
+
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"] = int(status.split()[0])
+        answer["headers"] = {name.lower(): value for name, value in response_headers}
+
+    with _connection_kept():
+        chunks = app(environ, start_response)
+        body = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+    return answer["status"], answer["headers"], body
+
+
+@contextlib.contextmanager
+def _connection_kept():
+    """Keep the test's transaction open across a request, as Django's test client does.
+
+    The end of a request closes a connection that is inside a transaction (on PostgreSQL),
+    and Django's test client connects that handler again after each of its own requests.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    # Nested uses (a request inside a fixture's span) leave the signals to the outermost.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    _kept.append(True)
+    try:
+        yield
+    finally:
+        _kept.pop()
+        if not _kept:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+
+_kept: list[bool] = []
+
+
+@contextlib.contextmanager
+def front_in_this_process(root: Path):
+    """The front over Django in the test's own transaction, with its store in `root`.
+
+    Like Django's test client, the test's transaction must survive the end of each
+    request, so the connection is not closed between requests.
+    """
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from .front import PublishCacheFront
+    from .generation import unregister_local_store
+    from .store import PublishStore
+
+    store = PublishStore(root)
+    try:
+        with _connection_kept():  # for the warm-up command, which calls the front itself
+            yield PublishCacheFront(WSGIHandler(), store=store, follow_database=False)
+    finally:
+        unregister_local_store(store)
+
+
+def fill_nginx_template(text: str, values: dict[str, str]) -> str:
+    """deploy/carepages.nginx.conf with its ${…} placeholders filled in (as an operator would)."""
+    for name, value in values.items():
+        text = text.replace("${" + name + "}", value)
+    return text

@@ -1,17 +1,17 @@
 from wagtail import hooks
 
 from .front import CACHEABLE_PAGE_KEY
+from .rule import page_is_public, request_may_use_cache
 
 
-# After Wagtail's own before_serve_page hooks (order 0): a page behind a view restriction
-# has been answered by them already (login redirect, password form) for anyone without
-# a session, and requests with a session never come from the cache. So reaching this hook
-# means the page is public, without a query of its own.
+# After Wagtail's own before_serve_page hooks (order 0), which answer a restricted page
+# (login redirect, password form) before it is rendered. This hook does not rely on that:
+# it asks the rule (rule.py) about the page and the request itself.
 @hooks.register("before_serve_page", order=1000)
 def mark_public_page(page, request, serve_args, serve_kwargs):
-    """Tell the front (front.py) that this response is a live public page it may keep.
+    """Tell the front (front.py) that this response is a public page it may keep.
 
     Previews do not pass through here. Filtered or paged requests are never kept.
     """
-    if page.live and not request.GET:
+    if request_may_use_cache(request.META) and page_is_public(page):
         request.META[CACHEABLE_PAGE_KEY] = True

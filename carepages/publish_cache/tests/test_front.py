@@ -2,14 +2,11 @@
 
 import gzip
 import io
-import sys
 
 import brotli
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from wagtail.models import PageViewRestriction
 
 from carepages.conditions.factories import ConditionPageFactory
@@ -17,6 +14,8 @@ from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache.front import PublishCacheFront
 from carepages.publish_cache.generation import unregister_local_store
 from carepages.publish_cache.store import PublishStore
+from carepages.publish_cache.testing import call_front as call
+from carepages.publish_cache.testing import front_in_this_process
 from carepages.services.factories import ServicePageFactory
 
 PAGE = "/aandoeningen/hartfalen/"
@@ -24,15 +23,8 @@ PAGE = "/aandoeningen/hartfalen/"
 
 @pytest.fixture
 def front(db, tmp_path, django_capture_on_commit_callbacks):
-    # Like Django's test client: the test's transaction must survive the end of each request.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    store = PublishStore(tmp_path / "publish-cache")
-    front = PublishCacheFront(WSGIHandler(), store=store, follow_database=False)
-    yield front
-    unregister_local_store(store)
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    with front_in_this_process(tmp_path / "publish-cache") as front:
+        yield front
 
 
 @pytest.fixture
@@ -42,33 +34,6 @@ def condition(site_structure, django_capture_on_commit_callbacks):
         service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
         page = ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
     return page, service, campus
-
-
-def call(front, path, method="GET", query="", **headers):
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "testserver",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
-    }
-    answer = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        answer["status"] = int(status.split()[0])
-        answer["headers"] = {name.lower(): value for name, value in response_headers}
-
-    chunks = front(environ, start_response)
-    body = b"".join(chunks)
-    if hasattr(chunks, "close"):
-        chunks.close()
-    return answer["status"], answer["headers"], body
 
 
 def test_a_published_page_is_rendered_once_then_answered_without_django(
