@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
@@ -41,6 +41,7 @@ _pending = threading.local()
 
 def connect() -> None:
     searched.connect(_on_searched, dispatch_uid="search_insights_count")
+    request_started.connect(_on_request_started, dispatch_uid="search_insights_forget")
     request_finished.connect(_on_request_finished, dispatch_uid="search_insights_flush")
 
 
@@ -65,6 +66,12 @@ def note(query: str, result: str) -> None:
     if counts is None:
         counts = _pending.counts = Counter()
     counts[(stored, result)] += 1
+
+
+def _on_request_started(sender, **kwargs) -> None:
+    # Counts belong to the request that made them: anything left by a response that was
+    # never closed (a test calling the application without a server) is not carried over.
+    _pending.counts = None
 
 
 def _on_request_finished(sender, **kwargs) -> None:
