@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django_filters import ChoiceFilter
@@ -56,11 +56,10 @@ def vocabulary_add_url(query: str) -> str:
     return f"{base}?{urlencode({'term': query})}"
 
 
-def promotion_url(query: str) -> str:
+def promotion_url(query: str, promotion_id: int | None) -> str:
     """The promotions of this query when it has some, else a new promotion with the query filled in."""
-    existing = Query.objects.filter(query_string=query, editors_picks__isnull=False).first()
-    if existing is not None:
-        return reverse("wagtailsearchpromotions:edit", args=[existing.pk])
+    if promotion_id is not None:
+        return reverse("wagtailsearchpromotions:edit", args=[promotion_id])
     return f"{reverse('search_insights:promote')}?{urlencode({'q': query})}"
 
 
@@ -70,7 +69,7 @@ class ActionsColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["vocabulary_url"] = vocabulary_add_url(instance.query)
-        context["promotion_url"] = promotion_url(instance.query)
+        context["promotion_url"] = promotion_url(instance.query, instance.promotion_id)
         return context
 
 
@@ -110,6 +109,11 @@ class WeeklySearchReportView(ReportView):
                 data["week"] = latest.isoformat()
                 kwargs["data"] = data
         return kwargs
+
+    def get_base_queryset(self):
+        # Each row links to its query's promotions when it has some: found in the same query.
+        promotions = Query.objects.filter(query_string=OuterRef("query"), editors_picks__isnull=False)
+        return super().get_base_queryset().annotate(promotion_id=Subquery(promotions.values("pk")[:1]))
 
     def order_queryset(self, queryset):
         # Equal counts: alphabetical, so the order is stable from one visit to the next.
