@@ -10,7 +10,7 @@ from ninja.errors import ValidationError
 
 from carepages.conditions.models import ConditionPage
 from carepages.locations.models import LocationPage
-from carepages.search import engine
+from carepages.search import engine, events
 from carepages.services.models import ServicePage
 
 from . import queries
@@ -173,6 +173,8 @@ def search(
         # The pattern already admits only known kinds; dict.fromkeys drops repeats, keeping the order.
         kinds = list(dict.fromkeys(kind.strip() for kind in type.split(",")))
     found = engine.search(q, kinds, limit, offset)
+    if offset == 0:  # a later page of results is the same search
+        events.searched.send(sender=search, query=found.query, response=found)
     return {
         "query": found.query,
         "count": found.count,

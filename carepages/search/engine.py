@@ -19,8 +19,10 @@ from operator import itemgetter
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from wagtail import hooks
 
 from . import analysis
+from .events import PROMOTION_HOOK
 from .index import Doc, SearchIndex, reading
 
 #: The kinds of result, as the API names them (docs/api.md).
@@ -119,14 +121,30 @@ def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: 
     offset = max(0, int(offset))
     if not analysis.words(query):
         return SearchResponse(query=query, count=0)
+    promoted = promoted_page_ids(query)
     with reading() as index:
-        return _search(index, query, wanted, limit, offset)
+        return _search(index, query, wanted, limit, offset, promoted)
+
+
+def promoted_page_ids(query: str) -> list[int]:
+    """The pages editors put first for this query, in their order (hooks named PROMOTION_HOOK)."""
+    page_ids: list[int] = []
+    for hook in hooks.get_hooks(PROMOTION_HOOK):
+        page_ids.extend(hook(query))
+    return list(dict.fromkeys(page_ids))
 
 
 def _search(
-    index: SearchIndex, query: str, wanted: set[str] | None, limit: int, offset: int
+    index: SearchIndex,
+    query: str,
+    wanted: set[str] | None,
+    limit: int,
+    offset: int,
+    promoted: list[int] | None = None,
 ) -> SearchResponse:
     ranked, rest, clauses = rank(index, query)
+    if promoted:
+        ranked, rest = _promote(index, promoted, ranked, rest)
     facets: dict[str, int] = {}
     for part in (ranked, rest):
         for _, doc in part:
@@ -141,7 +159,9 @@ def _search(
     query_terms = _all_terms(clauses)
     candidate = _candidate_pattern(query_terms)
     results = [_hit(doc, score, query_terms, candidate) for score, doc in ranked[offset : offset + limit]]
-    suggestion = suggest(index, query, clauses)
+    # An editor said what this query means: no "Bedoelde je" next to their choice.
+    editors_choice = bool(promoted) and bool(ranked) and ranked[0][1].page_id in promoted
+    suggestion = None if editors_choice else suggest(index, query, clauses)
     return SearchResponse(query=query, count=count, results=results, suggestion=suggestion, facets=facets)
 
 
@@ -150,6 +170,24 @@ def _rank_key(item: tuple[float, Doc]) -> tuple[float, str]:
 
 
 Ranked = list[tuple[float, Doc]]
+
+
+def _promote(index: SearchIndex, page_ids: list[int], ranked: Ranked, rest: Ranked) -> tuple[Ranked, Ranked]:
+    """The promoted pages first (only live ones: the index holds no others), then the ranking without them.
+
+    A promoted page comes first even when it does not contain the query's words
+    ("valling" → Verkoudheid): that is what a promotion is for.
+    """
+    docs = [index.docs[page_id] for page_id in page_ids if page_id in index.docs]
+    if not docs:
+        return ranked, rest
+    chosen = {doc.page_id for doc in docs}
+    top = ranked[0][0] if ranked else 1.0
+    first = [(top, doc) for doc in docs]
+    return (
+        first + [item for item in ranked if item[1].page_id not in chosen],
+        [item for item in rest if item[1].page_id not in chosen],
+    )
 
 
 def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:

@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
-from . import engine
+from . import engine, events
 
 PAGE_SIZE = 10
 SUGGESTION_COUNT = 6
@@ -48,6 +48,8 @@ def search(request):
 
     kinds = [SOORTEN[soort][0]] if soort else None
     response = engine.search(query, kinds=kinds, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    if page_number == 1 and not soort:  # a further page or a filter is the same search, looked at again
+        events.searched.send(sender=search, query=query, response=response)
     page_count = max(1, -(-response.count // PAGE_SIZE))
     status = 200
     if page_number > page_count:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "carepages.infopages",
     "carepages.site_settings",
     "carepages.search",
+    "carepages.search_insights",
     "carepages.api",
     "carepages.content_io",
     "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -142,6 +144,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_I18N_ENABLED = False
+# Weeks of search counts kept for the editors' report (docs/search.md, "What is logged and for how long").
+SEARCH_INSIGHTS_RETENTION_WEEKS = int(os.environ.get("SEARCH_INSIGHTS_RETENTION_WEEKS", "26"))
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
