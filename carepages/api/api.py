@@ -4,11 +4,13 @@ Only published pages are shown. Every list is paginated with `limit` and
 `offset`; bad parameters answer 400 naming the parameter, an unknown slug 404.
 """
 
+from django.db import DatabaseError
 from django.http import HttpRequest
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 
 from carepages.conditions.models import ConditionPage
+from carepages.core.errors import database_unavailable_json
 from carepages.locations.models import LocationPage
 from carepages.search import engine
 from carepages.services.models import ServicePage
@@ -79,6 +81,12 @@ def not_found(request: HttpRequest, error: NotFound):
     if error.parameter:
         body["parameter"] = error.parameter
     return api.create_response(request, body, status=404)
+
+
+@api.exception_handler(DatabaseError)
+def database_unavailable(request: HttpRequest, error: DatabaseError):
+    # Also with DEBUG on, where django-ninja would answer a plain-text traceback.
+    return database_unavailable_json()
 
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"How many results (1–{MAX_LIMIT}).")

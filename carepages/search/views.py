@@ -8,6 +8,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from carepages.core.errors import json_errors
+
 from . import engine
 
 PAGE_SIZE = 10
@@ -67,6 +69,7 @@ def search(request):
     return render(request, "search/search.html", context, status=status)
 
 
+@json_errors
 def suggestions(request):
     """Titles matching what the patient is typing, for the search box's list."""
     query = engine.clean_query(request.GET.get("q", ""))

@@ -104,6 +104,32 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def postgres_timeouts(database: dict, statement_timeout_default: str) -> None:
+    """Fail fast instead of hanging (docs/configuration.md): a 503 beats a worker stuck for minutes.
+
+    `statement_timeout` makes PostgreSQL cancel a query stuck on a lock or a slow disk;
+    `tcp_user_timeout` and keepalives let the client notice a server or network that froze
+    without closing the connection (unacknowledged data, unanswered probes).
+    """
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return
+    statement_seconds = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", statement_timeout_default))
+    tcp_seconds = int(os.environ.get("DATABASE_TCP_TIMEOUT", "10"))
+    options = database.setdefault("OPTIONS", {})
+    options["options"] = f"-c statement_timeout={statement_seconds * 1000}"
+    options.update(
+        tcp_user_timeout=tcp_seconds * 1000,
+        keepalives=1,
+        keepalives_idle=max(1, tcp_seconds // 2),
+        keepalives_interval=max(1, tcp_seconds // 4),
+        keepalives_count=2,
+    )
+
+
+# Off (0) by default: migrations and imports may rightly run long; production sets 5 s.
+postgres_timeouts(DATABASES["default"], statement_timeout_default="0")
+
 # Login throttling (docs/security.md): django-axes refuses a login before checking the password
 # once a username has failed too often from one address. Its records live in the database,
 # so every app server sees the same count and an operator unlocks with `manage.py axes_reset…`.
