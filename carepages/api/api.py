@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 
 from carepages.conditions.models import ConditionPage
 from carepages.core.errors import database_unavailable_json
+from carepages.core.text import CONTROL_CHARACTERS
 from carepages.locations.models import LocationPage
 from carepages.search import engine
 from carepages.services.models import ServicePage
@@ -28,12 +29,13 @@ from .schemas import (
 )
 
 SLUG_PATTERN = r"^[-\w]+$"
-#: Some text besides spaces, and no NUL character (which no database stores).
-TEXT_PATTERN = r"^[^\x00]*\S[^\x00]*$"
+#: Some text besides spaces, and no control character (NUL is stored by no database; the others
+#: would be echoed back in "query").
+TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*[^\s{CONTROL_CHARACTERS}][^{CONTROL_CHARACTERS}]*$"
 _KIND = "(" + "|".join(engine.KINDS) + ")"
 KINDS_PATTERN = rf"^ *{_KIND} *(, *{_KIND} *)*$"
 HINTS = {
-    "q": "give a search text",
+    "q": "give a search text (not only spaces, no control characters)",
     "type": f"use one or more of {', '.join(engine.KINDS)}, separated by commas",
     "location": "give the slug of a campus, e.g. zas-middelheim",
     "slug": "a slug holds letters, digits, - and _ only",
