@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import health
+        from . import checks, health  # noqa: F401  (checks registers itself)
 
         health.discover()  # the other apps' health checks, for /healthz

@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, env_list, postgres_timeouts
+from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, email_settings, env_list, postgres_timeouts
 
 DEBUG = False
 
@@ -29,6 +29,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 postgres_timeouts(DATABASES["default"], statement_timeout_default="5")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+
+# Password-reset and workflow mails: EMAIL_URL or EMAIL_HOST… (docs/configuration.md).
+globals().update(email_settings(os.environ))
 
 # Behind a TLS-terminating front (nginx, a load balancer) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
