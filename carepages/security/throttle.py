@@ -25,6 +25,21 @@ def page_password_username(restriction_id: int) -> str:
     return f"paginawachtwoord-{restriction_id}"
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address, as axes counts it.
+
+    Behind TRUSTED_PROXY_COUNT proxies that each append the address they saw to
+    X-Forwarded-For (nginx's $proxy_add_x_forwarded_for), the visitor is that many
+    entries from the right; entries further left were sent by the visitor and may be forged.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    return hops[-count] if len(hops) >= count else remote
+
+
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """What a locked-out visitor or editor sees: a Dutch page, 429, and when to try again."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -153,3 +153,19 @@ def test_the_password_reset_cannot_be_used_to_flood_a_mailbox(client, editor):
     assert set(statuses[limit - 1 :]) == {429}
     assert len(mail.outbox) == limit
     assert_dutch_lockout(client.post("/admin/password_reset/", {"email": "redactie@example.be"}))
+
+
+@pytest.mark.django_db
+def test_behind_nginx_each_visitor_is_counted_by_their_own_address(client, editor, settings):
+    # TRUSTED_PROXY_COUNT=1: nginx appends the visitor to X-Forwarded-For, the app sees nginx.
+    settings.TRUSTED_PROXY_COUNT = 1
+    attacker = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    for _ in range(ATTEMPTS):
+        client.post(ADMIN_LOGIN, {"username": "redacteur", "password": "fout"}, **attacker)
+
+    right = {"username": "redacteur", "password": "juist-wachtwoord-1"}
+    assert client.post(ADMIN_LOGIN, right, **attacker).status_code == 429
+    # A spoofed first entry does not help the attacker: the right-most address counts.
+    spoofed = {"HTTP_X_FORWARDED_FOR": "198.51.100.2, 203.0.113.7"}
+    assert client.post(ADMIN_LOGIN, right, **spoofed).status_code == 429
+    assert client.post(ADMIN_LOGIN, right, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
