@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -148,6 +149,38 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Behind the front, each proxy appends the address it saw to X-Forwarded-For (docs/operations.md).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "carepages.security.throttle.client_ip"
+
+
+def email_settings(environ) -> dict:
+    """The mail settings from EMAIL_URL, or from EMAIL_HOST and its companions (docs/configuration.md).
+
+    Nothing set: mails are logged as not sent (carepages.core.mail), and `check --deploy` warns.
+    """
+    if environ.get("EMAIL_URL"):
+        found = dj_email_url.parse(environ["EMAIL_URL"])
+    elif environ.get("EMAIL_HOST"):
+        found = {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": environ["EMAIL_HOST"],
+            "EMAIL_PORT": int(environ.get("EMAIL_PORT", "587")),
+            "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": environ.get("EMAIL_USE_TLS", "true").lower() == "true",
+            "EMAIL_USE_SSL": environ.get("EMAIL_USE_SSL", "false").lower() == "true",
+        }
+    else:
+        found = {"EMAIL_BACKEND": "carepages.core.mail.NotConfiguredBackend"}
+    # An explicit variable wins over the URL's `_default_from_email` / `_server_email`.
+    for name in ("DEFAULT_FROM_EMAIL", "SERVER_EMAIL"):
+        if environ.get(name):
+            found[name] = environ[name]
+        elif not found.get(name):
+            found.pop(name, None)
+    found.pop("EMAIL_FILE_PATH", None)
+    # A mail server that does not answer must not hold a worker (a password reset waits for it).
+    found["EMAIL_TIMEOUT"] = found.get("EMAIL_TIMEOUT") or int(environ.get("EMAIL_TIMEOUT", "10"))
+    return found
+
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,11 +9,13 @@ client gives up after 10 s; the timeout here is 2 s).
 """
 
 import json
+import subprocess
+import sys
 
 import psycopg
 import pytest
 
-from carepages.publish_cache.testing import AppInstance, Editor, PrivatePostgres, django_env, manage
+from carepages.publish_cache.testing import REPO, AppInstance, Editor, PrivatePostgres, django_env, manage
 
 SEED = """
 from carepages.conditions.factories import ConditionPageFactory
@@ -137,3 +139,34 @@ def test_healthz_reports_a_lost_publish_cache_folder(client, settings, tmp_path)
     assert response.status_code == 503
     assert response.json()["checks"]["publish_cache"] == {"status": "fail", "error": "folder missing"}
     assert response.json()["checks"]["database"]["status"] == "ok"
+
+
+PRODUCTION_PROBE = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client()
+health = client.get("/healthz")
+search = client.get("/zoeken/?q=rug")
+print(json.dumps([health.status_code, health.json(), search.status_code, search.get("Location")]))
+"""
+
+
+def test_monitoring_reaches_healthz_over_plain_http_in_production(tmp_path):
+    """The production settings redirect everything to HTTPS except /healthz (SECURE_REDIRECT_EXEMPT)."""
+    (tmp_path / "cache").mkdir()
+    env = django_env(
+        f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        settings="carepages.settings.production",
+        SECRET_KEY="test-only-" + "x" * 50,
+        ALLOWED_HOSTS="testserver",
+        PUBLISH_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    probe = [sys.executable, "-c", PRODUCTION_PROBE]
+    result = subprocess.run(probe, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    health_status, health, search_status, search_location = json.loads(result.stdout.splitlines()[-1])
+    assert health_status == 200
+    assert health["checks"]["database"]["status"] == "ok"
+    assert health["checks"]["publish_cache"]["status"] == "ok"
+    assert (search_status, search_location) == (301, "https://testserver/zoeken/?q=rug")
