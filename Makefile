@@ -60,7 +60,7 @@ format: install-dev ## Fix lint and formatting with ruff
 serve: install ## The production server on $(PORT) (needs SECRET_KEY; see docs/operations.md)
 	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set; the production settings refuse to start without one." >&2; \
 		echo "  export SECRET_KEY=\"\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"  (see docs/operations.md)" >&2; exit 1; }
-	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py migrate --noinput
+	DATABASE_STATEMENT_TIMEOUT=0 DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(PY) manage.py warm_publish_cache
 	DJANGO_SETTINGS_MODULE=carepages.settings.production $(VENV)/bin/granian --interface wsgi \

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from carepages.core import health
 from carepages.core import views as core_views
 from carepages.search import urls as search_urls
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("zoeken/", include(search_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),  # for monitoring: docs/operations.md
     path("api/v1/", include("carepages.api.urls")),
 ]
 

@@ -4,11 +4,14 @@ Only published pages are shown. Every list is paginated with `limit` and
 `offset`; bad parameters answer 400 naming the parameter, an unknown slug 404.
 """
 
+from django.db import DatabaseError
 from django.http import HttpRequest
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 
 from carepages.conditions.models import ConditionPage
+from carepages.core.errors import database_unavailable_json
+from carepages.core.text import CONTROL_CHARACTERS
 from carepages.locations.models import LocationPage
 from carepages.search import engine, events
 from carepages.services.models import ServicePage
@@ -26,12 +29,13 @@ from .schemas import (
 )
 
 SLUG_PATTERN = r"^[-\w]+$"
-#: Some text besides spaces, and no NUL character (which no database stores).
-TEXT_PATTERN = r"^[^\x00]*\S[^\x00]*$"
+#: Some text besides spaces, and no control character (NUL is stored by no database; the others
+#: would be echoed back in "query").
+TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*[^\s{CONTROL_CHARACTERS}][^{CONTROL_CHARACTERS}]*$"
 _KIND = "(" + "|".join(engine.KINDS) + ")"
 KINDS_PATTERN = rf"^ *{_KIND} *(, *{_KIND} *)*$"
 HINTS = {
-    "q": "give a search text",
+    "q": "give a search text (not only spaces, no control characters)",
     "type": f"use one or more of {', '.join(engine.KINDS)}, separated by commas",
     "location": "give the slug of a campus, e.g. zas-middelheim",
     "slug": "a slug holds letters, digits, - and _ only",
@@ -79,6 +83,12 @@ def not_found(request: HttpRequest, error: NotFound):
     if error.parameter:
         body["parameter"] = error.parameter
     return api.create_response(request, body, status=404)
+
+
+@api.exception_handler(DatabaseError)
+def database_unavailable(request: HttpRequest, error: DatabaseError):
+    # Also with DEBUG on, where django-ninja would answer a plain-text traceback.
+    return database_unavailable_json()
 
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"How many results (1–{MAX_LIMIT}).")

@@ -7,6 +7,7 @@ get a 304 instead of the body.
 
 from functools import wraps
 
+from django.db import DatabaseError
 from django.db.models import Max
 from django.http import HttpResponse
 from django.utils.cache import (
@@ -17,6 +18,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 from wagtail.models import PageLogEntry
+
+from carepages.core.errors import database_unavailable_json
 
 MAX_AGE = 300
 CORS_HEADERS = {
@@ -41,9 +44,13 @@ def public_read(view):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
         else:
-            response = view(request, *args, **kwargs)
-            if request.method == "GET" and response.status_code == 200:
-                response = _conditional(request, response)
+            try:
+                response = view(request, *args, **kwargs)
+                if request.method == "GET" and response.status_code == 200:
+                    response = _conditional(request, response)
+            except DatabaseError:
+                # An outage answers the API's JSON 503, with the CORS headers an app needs to read it.
+                response = database_unavailable_json()
             if response.status_code in (200, 304, 400, 404):
                 patch_cache_control(response, public=True, max_age=MAX_AGE)
         for header, value in CORS_HEADERS.items():
@@ -51,6 +58,7 @@ def public_read(view):
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
+    wrapper.json_errors = True  # any other failure: handler500 answers JSON (core/errors.py)
     return wrapper
 
 

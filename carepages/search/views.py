@@ -8,6 +8,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from carepages.core.errors import json_errors
+from carepages.core.text import printable
+
 from . import engine, events
 
 PAGE_SIZE = 10
@@ -25,12 +28,13 @@ SOORTEN = {
 
 
 def search(request):
-    raw_query = request.GET.get("q", "")
+    raw_query = printable(request.GET.get("q", ""))
     query = engine.clean_query(raw_query)
     soort = request.GET.get("soort", "").strip()
     errors = []
     if soort and soort not in SOORTEN:
-        errors.append(f"‘{soort[:40]}’ is geen soort die je kan kiezen. Kies uit: {', '.join(SOORTEN)}.")
+        choices = ", ".join(SOORTEN)
+        errors.append(f"‘{printable(soort, 40)}’ is geen soort die je kan kiezen. Kies uit: {choices}.")
         soort = ""
     page_number, page_error = _page_number(request.GET.get("pagina", "1"))
     if page_error:
@@ -69,9 +73,10 @@ def search(request):
     return render(request, "search/search.html", context, status=status)
 
 
+@json_errors
 def suggestions(request):
     """Titles matching what the patient is typing, for the search box's list."""
-    query = engine.clean_query(request.GET.get("q", ""))
+    query = engine.clean_query(printable(request.GET.get("q", "")))
     results = engine.search(query, limit=SUGGESTION_COUNT).results if query else []
     payload = {
         "query": query,
@@ -86,7 +91,7 @@ def _page_number(value: str) -> tuple[int, str | None]:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        return 1, f"‘{value[:20]}’ is geen paginanummer: gebruik pagina=1, 2, 3 …"
+        return 1, f"‘{printable(value, 20)}’ is geen paginanummer: gebruik pagina=1, 2, 3 …"
     if number < 1:
         return 1, "Het paginanummer begint bij 1."
     return number, None

@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
+from carepages.core.text import printable
+
 from .queries import locations_by_service
 
 PER_PAGE = 10
@@ -56,7 +58,8 @@ def service_listing(request, services: list) -> ServiceListing:
         selected = next((loc for loc in options if loc.slug == slug), None)
         if selected is None:
             messages.append(
-                f"De locatie ‘{slug[:80]}’ bestaat niet of heeft hier geen diensten. We tonen alle diensten."
+                f"De locatie ‘{printable(slug, 80)}’ bestaat niet of heeft hier geen diensten. "
+                "We tonen alle diensten."
             )
         else:
             cards = [card for card in cards if selected in card.locations]

@@ -8,7 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, env_list
+from .base import BASE_DIR, DATABASES, MIDDLEWARE, TEMPLATES, email_settings, env_list, postgres_timeouts
 
 DEBUG = False
 
@@ -24,17 +24,20 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
-# A slow or stopped database must fail fast: published pages keep coming from the
-# publish cache, and search and admin answer a 503 page instead of hanging.
+# A slow, frozen or stopped database must fail fast: published pages keep coming from the
+# publish cache, and search, the API and the admin answer a 503 instead of hanging.
+postgres_timeouts(DATABASES["default"], statement_timeout_default="5")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
-    )
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+
+# Password-reset and workflow mails: EMAIL_URL or EMAIL_HOST… (docs/configuration.md).
+globals().update(email_settings(os.environ))
 
 # Behind a TLS-terminating front (nginx, a load balancer) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Monitoring polls /healthz over plain HTTP on the private network (no redirect to https).
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31536000
