@@ -423,6 +423,8 @@ class _Checker:
                     return datetime.date.fromisoformat(value).isoformat()
                 except ValueError:
                     pass
+            if not isinstance(value, str):
+                return bad(f"must be a date (YYYY-MM-DD), not {_type_name(value)}")
             return bad(f"bad date {shown(value)} (expected YYYY-MM-DD, e.g. 2024-07-02)")
         if type_name in ("slugs", "names"):
             if not isinstance(value, list):
