@@ -1,4 +1,4 @@
-"""Pages as entries of the content interchange format v1 (CONTRACTS §3).
+"""Pages as entries of the content interchange format v1 (docs/content-format.md).
 
 The importer uses the same functions to see whether a file's entry differs
 from what is on the site, so "unchanged" means exactly "exports the same".

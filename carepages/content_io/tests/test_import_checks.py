@@ -7,6 +7,7 @@ import codecs
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from carepages.conditions.models import ConditionPage
@@ -191,3 +192,36 @@ def test_a_file_larger_than_the_limit_is_refused_unread(tmp_path, db):
 def test_the_default_limit_is_documented():
     text = (Path(__file__).resolve().parents[3] / "docs" / "content-format.md").read_text(encoding="utf-8")
     assert f"at most {MAX_DOCUMENT_MB} MB" in text
+
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[3] / "docs" / "content-format.schema.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        {"slug": "campus-noord", "name": "Campus\x00Noord"},
+        {"slug": "campus-noord", "name": "Campus\nNoord"},
+        {"slug": "campus-noord", "name": "Campus \u202eNoord"},
+        {"slug": "campus-noord", "name": "Campus Noord", "address": "Straat\x1b[2J 1"},
+        {"slug": "campus-noord", "name": "Campus Noord", "phone": "03\t000"},
+        {"slug": "Campus-Noord", "name": "Campus Noord"},
+        {"slug": "campus-noord\n", "name": "Campus Noord"},
+    ],
+)
+def test_the_published_schema_refuses_what_the_import_refuses(location, db):
+    doc = document(locations=[location])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+    with pytest.raises(ContentImportError):
+        import_document(doc, dry_run=True)
+
+
+def test_the_published_schema_accepts_multi_line_texts(db):
+    doc = document(
+        locations=[{"slug": "campus-noord", "name": "Campus Noord", "address": "Straat 1\r\n\t2000"}]
+    )
+    jsonschema.validate(doc, SCHEMA)
+    import_document(doc, dry_run=True)
