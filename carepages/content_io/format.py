@@ -15,6 +15,7 @@ import codecs
 import datetime
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,11 +50,11 @@ MAX_NUMBER_DIGITS = 20
 _BAD_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # One-line values (slugs, titles, names, headings, phone numbers) also refuse tab and line breaks,
 # and the bidirectional embeddings, overrides and isolates that reorder what is shown around
-# them (a title “‮gnirts” displayed backwards in lists, the admin and logs).
+# them (after U+202E a title shows backwards in lists, the admin and logs).
 _BAD_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = "\n\r\u2028\u2029"
 
-# key -> (required, type-name) per kind; the type names are checked by _check_value.
+# key -> (required, type-name) per kind; the type names are checked by _Checker._value.
 FIELDS: dict[str, dict[str, tuple[bool, str]]] = {
     "locations": {
         "slug": (True, "slug"),
@@ -191,9 +192,13 @@ class JsonObject(dict):
 def _object(pairs: list[tuple[str, Any]]) -> JsonObject:
     obj = JsonObject(pairs)
     if len(obj) != len(pairs):
-        keys = [key for key, _ in pairs]
-        obj.duplicate_keys = tuple(dict.fromkeys(key for key in keys if keys.count(key) > 1))
+        obj.duplicate_keys = _repeated(key for key, _ in pairs)
     return obj
+
+
+def _repeated(values) -> tuple:
+    """The values that occur more than once, in order of appearance (one pass: files can be large)."""
+    return tuple(value for value, count in Counter(values).items() if count > 1)
 
 
 class _NotInFormat(ValueError):
@@ -434,7 +439,7 @@ class _Checker:
                 return bad(f"must be a list of texts, but holds {_type_name(wrong)}")
             if type_name == "names":
                 return self._names(bad, value)
-            for slug in dict.fromkeys(v for v in value if value.count(v) > 1):
+            for slug in _repeated(value):
                 bad(f"{shown(slug)} is listed twice")
             return list(value)
         if type_name == "sections":

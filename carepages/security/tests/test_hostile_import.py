@@ -113,7 +113,7 @@ def test_control_characters_are_refused_in_one_line_and_multi_line_texts(char, p
     "place", ["location name", "page title", "also known as", "heading", "location phone"]
 )
 def test_bidi_overrides_and_line_separators_are_refused_in_one_line_values(char, place, db):
-    # “Rugpijn‮exe.gpj” shows in lists, the admin and logs as something else than it is.
+    # After U+202E a title shows backwards: in lists, the admin and logs it reads as something else.
     doc, expected = with_text(place, char)
     assert problems(doc, dry_run=True) == {expected}
 
@@ -193,6 +193,19 @@ def test_bombs_answer_one_message_and_no_traceback(text, message, tmp_path, db):
     run = import_file(tmp_path, text)
     assert not run.ok
     assert message in run.err and "1 problem found, nothing was imported" in run.err
+
+
+def test_many_repeated_keys_and_slugs_are_counted_in_one_pass(tmp_path, db):
+    # 200,000 repeats: counting each against all the others would take hours, not a moment.
+    repeated_keys = '{"format": "carepages-content", "version": 1' + ', "x": 1' * 200_000 + "}"
+    run = import_file(tmp_path, repeated_keys)
+    assert "document, x: given more than once in one object" in run.err
+
+    doc = small_site()
+    doc["conditions"][0]["services"] = ["orthopedie"] * 200_000
+    run = import_file(tmp_path, doc)
+    assert "conditions ‘rugpijn’, services: ‘orthopedie’ is listed twice" in run.err
+    assert "1 problem found" in run.err
 
 
 def test_an_endless_file_is_read_only_up_to_the_limit(db):
