@@ -287,8 +287,6 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
             checker.add("document", "", shown_key(key), "unknown key")
     for kind in KINDS:
         raw = doc.get(kind, [])
-        if raw is None:
-            continue
         if not isinstance(raw, list):
             checker.add("document", "", kind, f"must be a list, not {_type_name(raw)}")
             continue
