@@ -10,7 +10,6 @@ so importing a file twice adds no revisions. New pages are created in bulk
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,19 +28,22 @@ from carepages.services.models import ServiceLocation, ServicePage
 
 from . import bulk
 from .exporter import load_existing
-from .format import KINDS, Known, Problem, validate_document
+from .format import (
+    KINDS,
+    MAX_DOCUMENT_MB,
+    ContentImportError,
+    Known,
+    Problem,
+    parse_document,
+    validate_document,
+)
 from .site_structure import ensure_site_structure
 
 Progress = Callable[[int], None]
 CHUNK = 500
 
 
-class ContentImportError(Exception):
-    """The file cannot be imported; `problems` names every bad entry."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+__all__ = ["ContentImportError", "ImportReport", "import_document", "read_document"]
 
 
 @dataclass
@@ -69,17 +71,26 @@ class ImportReport:
         return any(plan.create or plan.update for plan in self.plans.values())
 
 
-def read_document(path: str | Path) -> Any:
-    """The parsed file, or a ContentImportError saying why it cannot be read."""
+def read_document(path: str | Path, max_mb: int = MAX_DOCUMENT_MB) -> Any:
+    """The parsed file, or a ContentImportError saying why it cannot be read.
+
+    At most `max_mb` megabytes are read, whatever the file claims to be (a pipe, /dev/zero).
+    """
+    limit = max_mb * 1024 * 1024
+
+    def refuse(message: str) -> ContentImportError:
+        return ContentImportError([Problem("document", "", "", message)])
+
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)
     except FileNotFoundError:
-        raise ContentImportError([Problem("document", "", "", f"file not found: {path}")]) from None
-    except UnicodeDecodeError as error:
-        raise ContentImportError([Problem("document", "", "", f"not UTF-8 text ({error.reason})")]) from None
-    except json.JSONDecodeError as error:
-        message = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        raise ContentImportError([Problem("document", "", "", message)]) from None
+        raise refuse(f"file not found: {path}") from None
+    except OSError as error:
+        raise refuse(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > limit:
+        raise refuse(f"larger than {max_mb} MB, the limit (import_content --max-mb raises it)")
+    return parse_document(data)
 
 
 def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
