@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
     "carepages.publish_cache",
     "carepages.security",
+    "carepages.readability",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
