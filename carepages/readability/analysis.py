@@ -86,6 +86,7 @@ IRREGULAR_PARTICIPLES = frozenset(
         "voorgeschreven", "opgenomen", "ingenomen", "afgenomen", "toegediend", "aangeraden",
         "aanbevolen", "verwezen", "besproken", "bekeken", "behandeld", "verwijderd", "vervangen",
         "herhaald", "gemeld", "gevraagd", "geplaatst", "gecontroleerd", "uitgevoerd", "ingespoten",
+        "overwogen", "doorverwezen", "ondergaan", "overgedragen",
     }
 )  # fmt: skip
 #: Words of the form "ge…d/t/en" that are no participle.
@@ -116,7 +117,7 @@ class LongSentence:
 
     @property
     def reason(self) -> str:
-        return f"{self.words} woorden (meer dan {LONG_SENTENCE_WORDS})"
+        return f"{self.words} woorden, meer dan {LONG_SENTENCE_WORDS}"
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_a_long_sentence_is_listed_with_its_length():
     )
     report = analyse(["Rugpijn gaat vaak vanzelf over.", long])
     assert [(s.text, s.words) for s in report.long_sentences] == [(long, 28)]
-    assert report.long_sentences[0].reason == f"28 woorden (meer dan {LONG_SENTENCE_WORDS})"
+    assert report.long_sentences[0].reason == f"28 woorden, meer dan {LONG_SENTENCE_WORDS}"
 
 
 @pytest.mark.parametrize(
