@@ -32,6 +32,8 @@ LONG_SENTENCE_WORDS = 20
 #: (A2 108–109, B1 85–95, B2 26–47, specialist −43 to −11; docs/readability.md).
 LEVELS: tuple[tuple[str, float], ...] = (("A2", 100.0), ("B1", 65.0), ("B2", 5.0), ("C1+", float("-inf")))
 LEVEL_ORDER = [name for name, _ in LEVELS]
+#: Below this score a text is harder than B1.
+B1_LOWEST_SCORE = dict(LEVELS)["B1"]
 
 #: Everyday words in Flanders that a corpus of mostly Netherlands' Dutch finds rare.
 EVERYDAY_WORDS = frozenset(
@@ -54,7 +56,8 @@ LIST_ENDINGS = frozenset({"enz.", "etc.", "e.d.", "e.a."})
 # dots ("o.a."), or a number ("2,5").
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*")
 # A candidate sentence end: the token before it, the terminators, then space or the end.
-_END = re.compile(r"(\S*?)([.!?…]+)[\"'”’)]*(?=\s|$)")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "a.", "d.w.z.": initials and short forms
+_END = re.compile(r"([.!?…]+)[\"'”’)]*(?=\s|$)")
 # What follows a word when the page explains it: "lumbago (spit)", "lumbago, of spit",
 # "lumbago: dat is ...", "lumbago, ook wel spit".
 _EXPLAINED_AFTER = re.compile(
@@ -107,6 +110,7 @@ _PARTICIPLE = re.compile(
 # Prefixed verbs take no "ge-": "behandeld", "verwijderd", "ontdekt", "herhaald", "erkend".
 # Only -d, or -t after k/f/p/s/ch ("ontdekt", "belast", "verkocht"), as the participle ending goes.
 _PREFIXED_PARTICIPLE = re.compile(r"^(?:be|ver|ont|her|er)[a-zà-ÿ]{2,}(?:d|[kfps]t|cht)$")
+_CONTEXT = 40  # characters around a rare word in which an explanation may stand
 _PASSIVE_WINDOW = 10  # words after the auxiliary in which its participle may stand
 
 
@@ -157,8 +161,9 @@ def split_sentences(block: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _END.finditer(block):
-        token = (match.group(1) + match.group(2)).lower().lstrip("(\"'“‘")
-        if match.group(2) == "." and _is_abbreviation(token, block, match.end()):
+        token_start = block.rfind(" ", 0, match.start()) + 1
+        token = block[token_start : match.end(1)].lower().lstrip("(\"'“‘")
+        if match.group(1) == "." and _is_abbreviation(token, block, match.end()):
             continue
         sentence = block[start : match.end()].strip()
         if sentence:
@@ -172,7 +177,7 @@ def split_sentences(block: str) -> list[str]:
 
 def _is_abbreviation(token: str, block: str, end: int) -> bool:
     """Whether the dot ending `token` belongs to an abbreviation, not to the sentence."""
-    is_abbreviation = token in ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)+", token) is not None
+    is_abbreviation = token in ABBREVIATIONS or _INITIALS.fullmatch(token) is not None
     if not is_abbreviation:
         return False
     following = block[end:].lstrip()
@@ -238,12 +243,15 @@ def _jargon(blocks: Sequence[str], known: Iterable[str]) -> tuple[str, ...]:
         for match in _WORD.finditer(block):
             word = match.group(0)
             key = word.lower()
-            if key in explained or not _may_be_jargon(word, block, match.start()):
+            # Most words are common: the (cached) frequency test first keeps a page under 50 ms.
+            if key in explained or not is_rare(key) or not _may_be_jargon(word, block, match.start()):
                 continue
-            before, after = block[: match.start()], block[match.end() :]
+            # An explanation stands right next to the word: a short window is enough.
+            before = block[max(match.start() - _CONTEXT, 0) : match.start()]
+            after = block[match.end() : match.end() + _CONTEXT]
             if _EXPLAINED_AFTER.match(after) or _EXPLAINED_BEFORE.search(before):
                 explained.add(key)
-            elif is_rare(key):
+            else:
                 candidates.setdefault(key)
     return tuple(word for word in candidates if word not in explained)
 
@@ -252,17 +260,19 @@ def _may_be_jargon(word: str, block: str, start: int) -> bool:
     if len(word) < 4 or not word[0].isalpha() or "." in word:
         return False
     # A capitalised word inside a sentence is a name (a place, a person, a brand).
-    sentence_start = re.search(r"(?:^|[.!?:]\s+)[\"'“‘(]?$", block[:start]) is not None
+    preceding = block[:start].rstrip(" \"'“‘(")
+    sentence_start = not preceding or preceding[-1] in ".!?:"
     return not (word[0].isupper() and not word.isupper() and not sentence_start)
 
 
+@lru_cache(maxsize=20_000)
 def is_participle(word: str) -> bool:
     word = word.lower()
     if word in IRREGULAR_PARTICIPLES:
         return True
-    if word in NOT_PARTICIPLES:
+    if word in NOT_PARTICIPLES or len(word) < 5:
         return False
-    if word.endswith(("dt", "heid")) or re.search(r"[aeiouy]t$", word):
+    if word.endswith(("dt", "heid")) or (word[-1] == "t" and word[-2] in "aeiouy"):
         return False  # "bevindt", "bestaat", "gebeurt": finite verbs; participles end in -d or consonant + t
     return bool(_PARTICIPLE.match(word) or _PREFIXED_PARTICIPLE.match(word))
 

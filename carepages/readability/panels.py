@@ -3,8 +3,7 @@
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import Panel
 
-from .analysis import LONG_SENTENCE_WORDS
-from .scores import B1_LOWEST_SCORE
+from .analysis import B1_LOWEST_SCORE, LONG_SENTENCE_WORDS
 from .text import analyse_page
 
 PREVIEW_MODE = "leesbaarheid"
@@ -46,7 +45,10 @@ class ReadabilityPanel(Panel):
 
 class ReadabilityPreviewMixin:
     """Adds "Leesbaarheid" to the page's preview modes: Wagtail's live preview posts the
-    unsaved form, so the editor sees the check update while typing."""
+    unsaved form, so the editor sees the check update while typing.
+
+    It also marks the page types that have the check: only they get a stored score and
+    a place on the dashboard (scores.py)."""
 
     @property
     def preview_modes(self):

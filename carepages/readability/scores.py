@@ -4,19 +4,15 @@ from django.db.models import QuerySet
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published
 
-from carepages.core.models import SectionsMixin
-
-from .analysis import LEVELS, Report
+from .analysis import B1_LOWEST_SCORE, Report
 from .models import ReadabilityScore
+from .panels import ReadabilityPreviewMixin
 from .text import analyse_page
-
-#: Below this score a page is above B1 (harder than B1).
-B1_LOWEST_SCORE = dict(LEVELS)["B1"]
 
 
 def content_page_models() -> list[type[Page]]:
-    """The page types with an intro and sections: conditions, treatments, examinations, info."""
-    return [model for model in get_page_models() if issubclass(model, SectionsMixin)]
+    """The page types that have the check in their editor: conditions, treatments, examinations, info."""
+    return [model for model in get_page_models() if issubclass(model, ReadabilityPreviewMixin)]
 
 
 def _fields(report: Report) -> dict:
@@ -35,7 +31,7 @@ def store_score(page: Page) -> ReadabilityScore:
 
 
 def _on_published(sender, instance, **kwargs):
-    if isinstance(instance, SectionsMixin):
+    if isinstance(instance, ReadabilityPreviewMixin):
         store_score(instance)
 
 

@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 
-from .scores import B1_LOWEST_SCORE, hardest_pages
+from .analysis import B1_LOWEST_SCORE
+from .scores import hardest_pages
 
 
 class HardestPagesPanel(Component):

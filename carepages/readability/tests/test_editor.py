@@ -12,6 +12,7 @@ from carepages.conditions.factories import ConditionPageFactory
 from carepages.core.testing import read, text
 from carepages.infopages.factories import InfoPageFactory
 from carepages.readability.models import ReadabilityScore
+from carepages.services.factories import ServicePageFactory
 
 LONG_SENTENCE = (
     "Wanneer de klachten langer dan zes weken aanhouden of wanneer er sprake is van krachtverlies "
@@ -118,6 +119,7 @@ def test_the_dashboard_lists_the_hardest_page_first(admin_client, site_structure
         "naar de organen te pompen. Typische klachten zijn vermoeidheid en kortademigheid bij inspanning.",
     )
     hardest = ConditionPageFactory(parent=site_structure.conditions, title="Lumbalgie", intro=HARD_TEXT)
+    ServicePageFactory(parent=site_structure.services, title="Neurochirurgie", intro=HARD_TEXT)  # no check
     rows = dashboard_rows(admin_client)
     assert [(title, level) for title, _, level in rows] == [("Lumbalgie", "C1+"), ("Hartfalen", "B2")]
     assert rows[0][1] == reverse("wagtailadmin_pages:edit", args=[hardest.pk])
