@@ -1,6 +1,10 @@
 """The stored score of each published content page, and the dashboard's list of the hardest ones."""
 
+from collections.abc import Iterable
+
+from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published
 
@@ -26,13 +30,67 @@ def _fields(report: Report) -> dict:
     }
 
 
-def store_score(page: Page) -> ReadabilityScore:
-    return ReadabilityScore.objects.update_or_create(page_id=page.pk, defaults=_fields(analyse_page(page)))[0]
+def store_scores(pages: Iterable[Page], chunk: int = 1000) -> None:
+    """Analyse the pages and write their scores in a few queries per thousand pages."""
+    pages = list(pages)
+    for start in range(0, len(pages), chunk):
+        _store_chunk(pages[start : start + chunk])
+
+
+def _store_chunk(pages: list[Page]) -> None:
+    now = timezone.now()  # bulk_update leaves auto_now alone
+    scores = [
+        ReadabilityScore(page_id=page.pk, updated_at=now, **_fields(analyse_page(page))) for page in pages
+    ]
+    ids = [score.page_id for score in scores]
+    existing = set(ReadabilityScore.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
+    ReadabilityScore.objects.bulk_create([score for score in scores if score.page_id not in existing])
+    ReadabilityScore.objects.bulk_update(
+        [score for score in scores if score.page_id in existing],
+        ["score", "level", "words", "long_sentences", "jargon", "passives", "updated_at"],
+    )
+
+
+class _Batch:
+    """The pages published in one transaction (or savepoint), scored together when it commits.
+
+    An import publishes thousands of pages in one transaction: a query or two per page
+    would add up, one batch at the commit does not. A rollback discards the batch with
+    Django's own on-commit callbacks, so no score describes content that was undone.
+    """
+
+    def __init__(self, connection):
+        self.pages: dict[int, Page] = {}
+        self.done = False
+        self.savepoints = list(connection.savepoint_ids)
+        transaction.on_commit(self)
+        self.position = len(connection.run_on_commit) - 1
+
+    def is_open(self, connection) -> bool:
+        registered = connection.run_on_commit
+        return (
+            not self.done
+            and self.savepoints == connection.savepoint_ids
+            and self.position < len(registered)
+            and registered[self.position][1] is self
+        )
+
+    def __call__(self):
+        self.done = True
+        store_scores(self.pages.values())
 
 
 def _on_published(sender, instance, **kwargs):
-    if isinstance(instance, ReadabilityPreviewMixin):
-        store_score(instance)
+    if not isinstance(instance, ReadabilityPreviewMixin):
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        store_scores([instance])
+        return
+    batch = getattr(connection, "readability_batch", None)
+    if batch is None or not batch.is_open(connection):
+        batch = connection.readability_batch = _Batch(connection)
+    batch.pages[instance.pk] = instance
 
 
 def connect() -> None:
