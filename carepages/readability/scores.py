@@ -102,20 +102,26 @@ def _live_content_pages() -> QuerySet[Page]:
     return Page.objects.live().type(*content_page_models())
 
 
-def score_missing() -> int:
+def score_missing(limit: int | None = None) -> int:
     """Score the live content pages that have no score yet (pages published before this app, or
-    created live without a publish, as factories do); the number scored."""
-    missing = list(_live_content_pages().filter(readability_score__isnull=True).specific())
-    ReadabilityScore.objects.bulk_create(
-        [ReadabilityScore(page_id=page.pk, **_fields(analyse_page(page))) for page in missing],
-        ignore_conflicts=True,  # two editors opening the dashboard at once
-    )
-    return len(missing)
+    created live without a publish, as factories do), at most `limit`; the number scored."""
+    missing = _live_content_pages().filter(readability_score__isnull=True).order_by("pk")
+    pages = list((missing[:limit] if limit else missing).specific())
+    for start in range(0, len(pages), 1000):
+        ReadabilityScore.objects.bulk_create(
+            [
+                ReadabilityScore(page_id=page.pk, **_fields(analyse_page(page)))
+                for page in pages[start : start + 1000]
+            ],
+            ignore_conflicts=True,  # two editors opening the dashboard at once
+        )
+    return len(pages)
 
 
 def hardest_pages(limit: int = 10) -> list[ReadabilityScore]:
     """The live pages furthest above B1, hardest first."""
-    score_missing()
+    # Migrate scores a database's existing pages (apps.py): here only stragglers, a bounded few.
+    score_missing(limit=200)
     return list(
         ReadabilityScore.objects.filter(page__in=_live_content_pages(), score__lt=B1_LOWEST_SCORE)
         .select_related("page")

@@ -1,6 +1,7 @@
 """The stored scores behind the dashboard: written when content is published and committed."""
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
 from carepages.conditions.factories import ConditionPageFactory
@@ -72,3 +73,10 @@ def test_an_import_is_scored_in_one_batch_of_two_queries(
         batches[0]()
     hard = ConditionPage.objects.filter(readability_score__score__lt=B1_LOWEST_SCORE).count()
     assert (ReadabilityScore.objects.count(), hard) == (30, 15)
+
+
+def test_migrate_scores_the_pages_published_before_the_app(site_structure):
+    page = ConditionPageFactory(parent=site_structure.conditions, title="Lumbalgie", intro=HARD_TEXT)
+    assert not ReadabilityScore.objects.filter(page_id=page.pk).exists()  # created live, not published
+    call_command("migrate", verbosity=0)
+    assert ReadabilityScore.objects.get(page_id=page.pk).score < B1_LOWEST_SCORE
