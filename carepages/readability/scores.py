@@ -44,7 +44,10 @@ def _store_chunk(pages: list[Page]) -> None:
     ]
     ids = [score.page_id for score in scores]
     existing = set(ReadabilityScore.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
-    ReadabilityScore.objects.bulk_create([score for score in scores if score.page_id not in existing])
+    ReadabilityScore.objects.bulk_create(
+        [score for score in scores if score.page_id not in existing],
+        ignore_conflicts=True,  # two publishes of a new page at once: either score will do
+    )
     ReadabilityScore.objects.bulk_update(
         [score for score in scores if score.page_id in existing],
         ["score", "level", "words", "long_sentences", "jargon", "passives", "updated_at"],
@@ -63,7 +66,8 @@ class _Batch:
         self.pages: dict[int, Page] = {}
         self.done = False
         self.savepoints = list(connection.savepoint_ids)
-        transaction.on_commit(self)
+        # robust: the content is committed by now; a failed score is logged, never a failed publish.
+        transaction.on_commit(self, robust=True)
         self.position = len(connection.run_on_commit) - 1
 
     def is_open(self, connection) -> bool:
