@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from carepages.core.models import ReviewedMixin, SectionsMixin
 from carepages.services.listing import service_listing
+from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 
 from .alphabet import group_by_letter
 
@@ -33,7 +34,7 @@ class ConditionIndexPage(Page):
         return context
 
 
-class ConditionPage(ReviewedMixin, SectionsMixin, Page):
+class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
     """A condition: definition, question-headed sections, services, "Zie ook"."""
 
     also_known_as = models.TextField(
@@ -50,6 +51,7 @@ class ConditionPage(ReviewedMixin, SectionsMixin, Page):
         InlinePanel("service_links", heading="Diensten", label="Dienst"),
         InlinePanel("related_links", heading="Zie ook", label="Gerelateerde pagina"),
         MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+        ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("also_known_as", boost=5),

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core.models import ReviewedMixin, SectionsMixin
+from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 
 
 class Kind(models.TextChoices):
@@ -50,13 +51,14 @@ class InfoIndexPage(Page):
         return context
 
 
-class InfoPage(ReviewedMixin, SectionsMixin, Page):
+class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
     """A treatment, examination or information page, with the sections of a condition."""
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("sections"),
         MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+        ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),

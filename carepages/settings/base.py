@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "carepages.publish_cache",
     "carepages.security",
     "axes",
+    "carepages.readability",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
