@@ -7,8 +7,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core.models import ReviewedMixin, SectionsMixin
-from carepages.services.listing import service_listing
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
+from carepages.services.listing import service_listing
 
 from .alphabet import group_by_letter
 
