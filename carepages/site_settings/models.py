@@ -14,7 +14,7 @@ from .contrast import validate_accent_colour
 EXAMPLE_NAME = "Voorbeeldziekenhuis"
 #: The demo's central number: an obvious example, flagged like the name.
 EXAMPLE_PHONE = "03 000 00 00"
-#: The colour of the original design: 8.3:1 against white.
+#: The colour of the original design: 8.65:1 against white.
 DEFAULT_ACCENT = "#00507a"
 
 
