@@ -71,6 +71,14 @@ def test_the_logo_replaces_the_name_and_carries_it_as_alt_text(editor, site_stru
     assert text(brand) == "patiënteninformatie"  # the name is read from the logo's alt text
 
 
+def test_the_identity_is_edited_in_dutch_in_the_admin(editor, site_structure):
+    hospital = HospitalSettings.load()
+    url = reverse("wagtailsettings:edit", args=["site_settings", "hospitalsettings", hospital.pk])
+    labels = [text(label) for label in read(editor.get(url)).find_all("label")]
+    for label in ["Naam van het ziekenhuis", "Logo", "Algemeen telefoonnummer", "Noodnummer", "Accentkleur"]:
+        assert any(found.startswith(label) for found in labels), (label, labels)
+
+
 def test_the_admin_refuses_an_accent_colour_without_enough_contrast(editor, site_structure):
     response = edit_identity(editor, accent_color="#ff9900")
     assert response.status_code == 200
