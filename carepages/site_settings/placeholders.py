@@ -3,8 +3,9 @@
 The seed page came with lorem ipsum in its footer and links to "#"; the demo
 content says "Voorbeeldtekst"/"Voorbeeldinhoud" where an editor still has to
 write, and names the hospital "Voorbeeldziekenhuis" until an editor enters its
-identity (site setting "Ziekenhuis"). This module lists the live pages and settings that still contain them,
-for the editors' dashboard panel (wagtail_hooks.py).
+identity (site setting "Ziekenhuis"). This module lists the live pages and
+settings that still contain them, for the editors' dashboard panel
+(wagtail_hooks.py).
 """
 
 import re
