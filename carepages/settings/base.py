@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "carepages.infopages",
     "carepages.site_settings",
     "carepages.search",
+    "carepages.vocabulary",
     "carepages.api",
     "carepages.content_io",
     "ninja",  # API docs page: Swagger UI from the package's own static files, no CDN
