@@ -15,7 +15,16 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from .generation import content_changed
 
 # Apps whose models are shown on public pages (orderables, site settings).
-CONTENT_APPS = {"core", "home", "conditions", "services", "locations", "infopages", "site_settings"}
+CONTENT_APPS = {
+    "core",
+    "home",
+    "conditions",
+    "services",
+    "locations",
+    "infopages",
+    "site_settings",
+    "vocabulary",  # the lay terms show on condition pages and in the A–Z list
+}
 
 
 def _on_page_event(sender, **kwargs):
