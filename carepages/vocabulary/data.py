@@ -8,7 +8,8 @@ from pathlib import Path
 from carepages.search import analysis
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lekentaal.tsv"
-COLUMNS = ("term", "means", "kind", "source")
+COLUMNS = ("term", "means", "kind", "on_pages", "source")
+ON_PAGES = {"ja": True, "": False}
 KINDS = ("be", "nl", "volks", "en", "fr", "spelling")
 MAX_LENGTHS = {"term": 100, "means": 200, "source": 300}
 
@@ -22,6 +23,7 @@ class Row:
     term: str
     means: str
     kind: str
+    on_pages: str  # "ja" or empty
     source: str
 
 
@@ -62,6 +64,8 @@ def check(row: Row) -> list[str]:
         problems.append("term: empty or without letters")
     if not any(analysis.words(part) for part in row.means.split(",")):
         problems.append("means: name at least one word the pages use")
+    if row.on_pages not in ON_PAGES:
+        problems.append(f"on_pages: {row.on_pages!r} is not ‘ja’ or empty")
     if row.kind not in KINDS:
         problems.append(f"kind: {row.kind!r} is not one of {', '.join(KINDS)}")
     for name, limit in MAX_LENGTHS.items():
@@ -79,7 +83,12 @@ def load(model, rows: list[Row], update: bool = False) -> tuple[int, int]:
     existing = {term.casefold(): pk for pk, term in model.objects.values_list("pk", "term")}
     new, changed = [], 0
     for row in rows:
-        fields = {"means": row.means, "kind": row.kind, "source": row.source}
+        fields = {
+            "means": row.means,
+            "kind": row.kind,
+            "on_pages": ON_PAGES[row.on_pages],
+            "source": row.source,
+        }
         pk = existing.get(row.term.casefold())
         if pk is None:
             new.append(model(term=row.term, **fields))

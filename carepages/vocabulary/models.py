@@ -5,6 +5,7 @@ A row says "patients who type `term` mean `means`" (valling → verkoudheid).
 finds whichever pages use it, so the same rows work on any hospital's content.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -29,6 +30,13 @@ class LayTerm(models.Model):
         help_text="Het woord dat de pagina's gebruiken, bijvoorbeeld ‘verkoudheid’.",
     )
     kind = models.CharField("soort", max_length=20, choices=Kind.choices, default=Kind.FLEMISH)
+    on_pages = models.BooleanField(
+        "tonen op de pagina",
+        default=False,
+        help_text="Toon de term bij ‘Ook bekend als’ op de pagina die hij bedoelt en als "
+        "‘zie’-verwijzing in de lijst van A tot Z. Laat uit voor spreektaal die op een pagina "
+        "vreemd staat (‘kotsen’). De zoekfunctie gebruikt de term altijd.",
+    )
     source = models.CharField(
         "bron",
         max_length=300,
@@ -43,3 +51,14 @@ class LayTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} → {self.means}"
+
+    def clean(self):
+        from carepages.search import analysis
+
+        errors = {}
+        if not analysis.words(self.term):
+            errors["term"] = "Geef een woord met letters of cijfers."
+        if not any(analysis.words(part) for part in self.means.split(",")):
+            errors["means"] = "Geef minstens één woord dat de pagina's gebruiken."
+        if errors:
+            raise ValidationError(errors)

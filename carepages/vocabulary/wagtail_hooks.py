@@ -23,8 +23,8 @@ class LayTermViewSet(SnippetViewSet):
     menu_label = "Lekentaal"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["term", "means", "kind", "source"]
-    list_filter = ["kind"]
+    list_display = ["term", "means", "kind", "on_pages", "source"]
+    list_filter = ["kind", "on_pages"]
     search_fields = ["term", "means"]
 
 

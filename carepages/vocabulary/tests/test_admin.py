@@ -27,3 +27,14 @@ def test_an_editor_adds_a_term_in_the_admin(admin_client):
     )
     assert response.status_code == 302
     assert LayTerm.objects.get(term="snotvalleke").means == "verkoudheid"
+
+
+def test_a_term_without_letters_gets_a_clear_error(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_vocabulary_layterm:add"),
+        {"term": "???", "means": ", ,", "kind": "be", "source": ""},
+    )
+    assert response.status_code == 200
+    assert "Geef een woord met letters of cijfers." in response.content.decode()
+    assert "Geef minstens één woord" in response.content.decode()
+    assert not LayTerm.objects.filter(term="???").exists()

@@ -13,6 +13,6 @@ def load_lekentaal(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("vocabulary", "0001_layterm")]
+    dependencies = [("vocabulary", "0002_layterm_on_pages")]
 
     operations = [migrations.RunPython(load_lekentaal, migrations.RunPython.noop)]
