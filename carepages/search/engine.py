@@ -297,6 +297,10 @@ def make_clause(index: SearchIndex, word: str, is_last: bool, known: bool = Fals
         expanded.pop(own, None)
         if expanded:
             alternatives.append([expanded])
+    if is_last and len(word) >= 4 and not known:  # "vallin" (typing "valling") meets "verkoudheid"
+        for meaning in index.lexicon.completing(word):
+            for slots in _meaning_alternatives(index, meaning):
+                alternatives.append([{t: q * PREFIX_QUALITY for t, q in slot.items()} for slot in slots])
     parts_known = parts and all(analysis.stem(p) in postings for p in parts)
     if not exact and not parts_known:
         site_parts = _split_on_site_words(index, word)

@@ -8,6 +8,7 @@ is a way a page may say it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +35,8 @@ class Lexicon:
     entries: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     #: Folded words of every term: a word the vocabulary knows is never "corrected".
     known_words: frozenset[str] = frozenset()
+    #: One-word terms, folded, sorted: the word being typed completes to them ("vallin" → valling).
+    single_words: tuple[str, ...] = ()
     #: One-word terms by how they sound (analysis.sound_key): "kolonoskopie" finds "colonoscopie".
     sounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -42,7 +45,8 @@ class Lexicon:
         """From (term, means) pairs."""
         entries: dict[tuple[str, ...], list[str]] = {}
         known: set[str] = set()
-        for term, means in rows:
+        rows_list = list(rows)
+        for term, means in rows_list:
             key = term_key(term)
             if not key:
                 continue
@@ -54,7 +58,8 @@ class Lexicon:
             words = analysis.words(" ".join(key))
             if len(key) == 1 and len(key[0]) >= 5 and words[0].isalpha():
                 sounds.setdefault(analysis.sound_key(key[0]), key)
-        return cls(entries=entries, known_words=frozenset(known), sounds=sounds)
+        singles = sorted({words[0] for term, _ in rows_list if len(words := analysis.words(term)) == 1})
+        return cls(entries=entries, known_words=frozenset(known), sounds=sounds, single_words=tuple(singles))
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -83,6 +88,18 @@ class Lexicon:
                 if means:
                     found.append((i, i + 1, means))
                 i += 1
+        return found
+
+    def completing(self, prefix: str, limit: int = 5) -> list[str]:
+        """The meanings of the one-word terms that `prefix` begins (while the patient types)."""
+        start = bisect_left(self.single_words, prefix)
+        found: list[str] = []
+        for word in self.single_words[start : start + limit]:
+            if not word.startswith(prefix):
+                break
+            for meaning in self.entries.get(term_key(word), ()):
+                if meaning not in found:
+                    found.append(meaning)
         return found
 
     def _sounding_like(self, stem: str) -> list[str]:

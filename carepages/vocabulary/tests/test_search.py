@@ -65,3 +65,8 @@ def test_a_compound_of_the_pages_own_words_is_split(pages):
 def test_suggestions_use_the_vocabulary(client, pages):
     data = client.get("/zoeken/suggesties/", {"q": "valling"}).json()
     assert data["suggestions"][0]["title"] == "Verkoudheid"
+
+
+def test_suggestions_complete_a_lay_term_while_it_is_typed(client, pages):
+    data = client.get("/zoeken/suggesties/", {"q": "vallin"}).json()
+    assert [s["title"] for s in data["suggestions"]][:1] == ["Verkoudheid"]
