@@ -139,6 +139,7 @@ def _search(
     index: SearchIndex, query: str, wanted: set[str] | None, limit: int, offset: int
 ) -> SearchResponse:
     ranked, rest, clauses = rank(index, query)
+    best_score = ranked[0][0] if ranked else 0.0
     facets: dict[str, int] = {}
     for part in (ranked, rest):
         for _, doc in part:
@@ -154,7 +155,7 @@ def _search(
     candidate = _candidate_pattern(query_terms)
     results = [_hit(doc, score, query_terms, candidate) for score, doc in ranked[offset : offset + limit]]
     suggestion = suggest(index, query, clauses)
-    if suggestion and not _clearly_better(index, suggestion, ranked):
+    if suggestion and not _clearly_better(index, suggestion, best_score):
         suggestion = None
     return SearchResponse(query=query, count=count, results=results, suggestion=suggestion, facets=facets)
 
@@ -479,12 +480,10 @@ def suggest(index: SearchIndex, query: str, clauses: list[Clause]) -> str | None
     return " ".join(replacements.get(word, word) for word in analysis.words(query))
 
 
-def _clearly_better(index: SearchIndex, suggestion: str, ranked: Ranked) -> bool:
-    """The corrected query's best result scores clearly above the query's own best one."""
-    if not ranked:
-        return True
+def _clearly_better(index: SearchIndex, suggestion: str, best_score: float) -> bool:
+    """The corrected query's best result scores clearly above the query's own best one (of any kind)."""
     corrected, _, _ = rank(index, suggestion)
-    return bool(corrected) and corrected[0][0] >= ranked[0][0] * SUGGESTION_MARGIN
+    return bool(corrected) and corrected[0][0] >= best_score * SUGGESTION_MARGIN
 
 
 def _hit(doc: Doc, score: float, query_terms: set[str], candidate: re.Pattern) -> Hit:
