@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "carepages.infopages",
     "carepages.site_settings",
     "carepages.search",
+    "carepages.vocabulary",
     "carepages.search_insights",
     "carepages.api",
     "carepages.content_io",
