@@ -10,6 +10,7 @@ from wagtail.search import index
 from carepages.core.models import ReviewedMixin, SectionsMixin
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
+from carepages.vocabulary.pages import lay_terms_for, see_entries
 
 from .alphabet import group_by_letter
 
@@ -29,8 +30,6 @@ class ConditionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from carepages.vocabulary.pages import see_entries
-
         conditions = list(ConditionPage.objects.child_of(self).live().order_by("title"))
         # Other names and lay terms file under their own letter: "Lumbago → Rugpijn" under L.
         entries = sorted([*conditions, *see_entries(conditions)], key=lambda item: item.title.casefold())
@@ -77,8 +76,6 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
     @cached_property
     def lay_terms(self) -> list[str]:
         """Lay terms of the vocabulary (admin: Lekentaal) that mean this condition ("valling")."""
-        from carepages.vocabulary.pages import lay_terms_for
-
         return lay_terms_for(self.title, self.alternate_names)
 
     @property

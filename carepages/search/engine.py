@@ -21,7 +21,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wagtail import hooks
 
-from . import analysis
+from carepages.language import analysis
+
 from .events import PROMOTION_HOOK
 from .index import Doc, SearchIndex, reading
 

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from . import analysis
+from carepages.language import analysis
+from carepages.language.analysis import atoms
+from carepages.vocabulary.lexicon import Lexicon
+
 from .models import SearchChange, SearchDocument
 
 #: The page id a change to the lay vocabulary is logged under (no page has it): every process
@@ -55,22 +58,6 @@ class Doc:
     name_atoms: list[frozenset[str]]  # likewise for each also-known-as name
     terms: dict[str, float] = field(default_factory=dict)  # term → weight, for removal
     surface: frozenset[str] = frozenset()  # the folded words, for typo and prefix matching
-
-
-def atoms(text: str) -> frozenset[str]:
-    """The meaning-bearing stems of a short text, compounds as their parts.
-
-    "Schouderpijn" and "pijn in de schouder" have the same atoms, as do
-    "COVID-19" and "covid19": it tells when a query says exactly a title.
-    """
-    result = set()
-    for word in analysis.words(text):
-        if word in analysis.STOPWORDS:
-            continue
-        for piece in analysis.letter_digit_parts(word):
-            parts = analysis.split_compound(piece)
-            result.update(analysis.stem(p) for p in parts) if parts else result.add(analysis.stem(piece))
-    return frozenset(result)
 
 
 @lru_cache(maxsize=300_000)
@@ -368,9 +355,6 @@ def _empty_lexicon():
 
 
 def _load_lexicon():
-    # Imported late: the vocabulary app builds on the search's analysis.
-    from carepages.vocabulary.lexicon import Lexicon
-
     return Lexicon.load()
 
 

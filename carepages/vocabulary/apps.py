@@ -17,9 +17,7 @@ class VocabularyConfig(AppConfig):
 
 
 def _changed(sender, raw=False, **kwargs):
-    # Like a publish: every process's search reloads the vocabulary with its next query (the
-    # publish cache, which lists the terms on condition pages, empties through its own signal).
     if not raw:
-        from carepages.search.documents import vocabulary_changed
+        from .signals import terms_changed
 
-        vocabulary_changed()
+        terms_changed.send(sender=sender)

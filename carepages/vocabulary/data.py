@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from carepages.search import analysis
+from carepages.language import analysis
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lekentaal.tsv"
 COLUMNS = ("term", "means", "kind", "on_pages", "source")

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from carepages.search import analysis
+from carepages.language import analysis
 
 #: The longest lay term, in words, that a query is scanned for.
 MAX_TERM_WORDS = 4

@@ -8,6 +8,8 @@ finds whichever pages use it, so the same rows work on any hospital's content.
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from carepages.language import analysis
+
 
 class LayTerm(models.Model):
     class Kind(models.TextChoices):
@@ -53,8 +55,6 @@ class LayTerm(models.Model):
         return f"{self.term} → {self.means}"
 
     def clean(self):
-        from carepages.search import analysis
-
         errors = {}
         if not analysis.words(self.term):
             errors["term"] = "Geef een woord met letters of cijfers."

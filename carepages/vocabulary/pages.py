@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from carepages.search import analysis
-from carepages.search.index import atoms
+from carepages.language import analysis
+from carepages.language.analysis import atoms
 
 from .lexicon import split_means
 from .models import LayTerm

@@ -5,10 +5,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from carepages.publish_cache.generation import content_changed
-from carepages.search.documents import vocabulary_changed
 from carepages.vocabulary.data import DATA_FILE, VocabularyFileError, load, read_rows
 from carepages.vocabulary.models import LayTerm
+from carepages.vocabulary.signals import terms_changed
 
 
 class Command(BaseCommand):
@@ -32,6 +31,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             added, updated = load(LayTerm, rows, update=update)
             if added or updated:
-                vocabulary_changed()
-                content_changed()
+                # Loaded in bulk, without save signals: the search and the publish cache follow this one.
+                terms_changed.send(sender=LayTerm)
         self.stdout.write(f"Lay vocabulary: {added} terms added, {updated} updated, {len(rows)} in the file.")

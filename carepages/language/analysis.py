@@ -234,3 +234,19 @@ def sound_key(word: str) -> str:
     if key.endswith("d"):
         key = key[:-1] + "t"
     return key
+
+
+def atoms(text: str) -> frozenset[str]:
+    """The meaning-bearing stems of a short text, compounds as their parts.
+
+    "Schouderpijn" and "pijn in de schouder" have the same atoms, as do
+    "COVID-19" and "covid19": it tells when a query says exactly a title.
+    """
+    result = set()
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        for piece in letter_digit_parts(word):
+            parts = split_compound(piece)
+            result.update(stem(p) for p in parts) if parts else result.add(stem(piece))
+    return frozenset(result)
