@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from carepages.core import kinds
 from carepages.core.models import SectionsMixin
 
 
@@ -90,3 +91,18 @@ class ServiceLocation(Orderable):
 def _pages_of(links) -> list:
     """The distinct pages of link rows, in the rows' order."""
     return list({link.page_id: link.page for link in links}.values())
+
+
+kinds.register(
+    kinds.PageKind(
+        key="service",
+        api_type="service",
+        label="Dienst",
+        plural="Diensten",
+        soort="dienst",
+        index_slug="diensten",
+        format_key="services",
+        model="services.ServicePage",
+        order=40,
+    )
+)
