@@ -77,7 +77,7 @@ class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
 
     @property
     def kind_label(self) -> str:
-        return Kind(self.kind).label
+        return kinds.get(self.kind).label
 
 
 def _info_kind(kind: Kind, plural: str, soort: str, index_slug: str, order: int) -> kinds.PageKind:
