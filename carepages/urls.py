@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from carepages.core import health
 from carepages.core import views as core_views
+from carepages.feedback import views as feedback_views
 from carepages.search import urls as search_urls
 
 # A clear 503 page while the database is unreachable, the 500 page otherwise.
@@ -20,6 +21,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),  # for monitoring: docs/operations.md
     path("api/v1/", include("carepages.api.urls")),
+    path("feedback/", feedback_views.submit, name="feedback"),
 ]
 
 if settings.DEBUG:
