@@ -5,7 +5,7 @@ from django.db.models.expressions import ExpressionWrapper
 from django.urls import reverse
 from django_filters import BooleanFilter, ChoiceFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -97,7 +97,8 @@ class FeedbackAnswersView(ReportView):
     index_results_url_name = "feedback:answers_results"
     default_ordering = "-day"
     columns = [
-        DateColumn("day", label="Dag", sort_key="day"),
+        # Only the day is kept: a plain date, not Wagtail's "9 uur geleden" which suggests a time.
+        Column("day", label="Dag", accessor="day_label", sort_key="day"),
         Column("page", label="Pagina", accessor="page.title"),
         Column("answer", label="Nuttig?"),
         Column("comment", label="Opmerking"),
