@@ -8,12 +8,24 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import Feedback
+from .viewsets import PERMISSION_POLICY, feedback_viewset
 
-PERMISSION_POLICY = ModelPermissionPolicy(Feedback)
 ANSWER_CHOICES = [("ja", "Ja"), ("nee", "Nee")]
+
+
+class EditColumn(Column):
+    """A link to redact or delete the answer, for editors who may change feedback."""
+
+    cell_template_name = "feedback/edit_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        user = parent_context["request"].user
+        if PERMISSION_POLICY.user_has_any_permission(user, ["change", "delete"]):
+            context["edit_url"] = reverse(feedback_viewset.get_url_name("edit"), args=[instance.pk])
+        return context
 
 
 def comments_url(page_id: int) -> str:
@@ -102,6 +114,7 @@ class FeedbackAnswersView(ReportView):
         Column("page", label="Pagina", accessor="page.title"),
         Column("answer", label="Nuttig?"),
         Column("comment", label="Opmerking"),
+        EditColumn("edit", label="Aanpassen", accessor="pk"),
     ]
     list_export = ["day_label", "page.title", "page.url", "answer", "comment"]
     export_headings = {

@@ -1,11 +1,11 @@
 """The feedback reports in the admin's Reports menu, and who may see them."""
 
-from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
+from .viewsets import feedback_viewset
 
 VIEW_PERMISSION = "feedback.view_feedback"
 
@@ -31,6 +31,7 @@ def register_report_menu_item():
     )
 
 
-@hooks.register("register_permissions")
-def register_permissions():
-    return Permission.objects.filter(content_type__app_label="feedback", codename="view_feedback")
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    # Its permissions (view, change, delete) are registered with it.
+    return feedback_viewset

@@ -54,7 +54,7 @@ def test_the_answers_of_one_page_with_their_scrubbed_comments(admin_client, page
     _patients_answer(admin_client)
     response = admin_client.get(ANSWERS, {"pagina": pages[CONDITION].pk, "met_opmerking": "true"})
     rows = _rows(read(response))
-    assert sorted(row[1:] for row in rows) == [
+    assert sorted(row[1:4] for row in rows) == [
         ["Hartfalen", "Ja", "Heel duidelijk."],
         ["Hartfalen", "Nee", "Te moeilijk, bel me op [nummer verwijderd]."],
     ]
@@ -99,3 +99,43 @@ def test_an_editor_with_the_permission_finds_the_report_in_the_reports_menu(edit
     assert text(soup.select_one("h1")) == "Feedback per pagina"
     props = read(allowed.get(reverse("wagtailadmin_home"))).select_one("#wagtail-sidebar-props")
     assert "Feedback van patiënten" in json.dumps(json.loads(props.string), ensure_ascii=False)
+
+
+def test_an_editor_redacts_a_name_from_a_comment_through_the_report(admin_client, pages):
+    _answer(admin_client, CONDITION, "nee", "Dokter Jan Peeters legde het anders uit.")
+    row = Feedback.objects.get()
+    soup = read(admin_client.get(ANSWERS))
+    link = soup.find("a", string=lambda s: s and "Opmerking aanpassen of verwijderen" in s)
+    edit = read(admin_client.get(link["href"]))
+    fields = edit.select("form textarea, form input:not([type=hidden])")
+    assert [field["name"] for field in fields] == ["comment"]
+    response = admin_client.post(link["href"], {"comment": "Een arts legde het anders uit."})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    redacted = ("Een arts legde het anders uit.", False, pages[CONDITION].pk)
+    assert (row.comment, row.useful, row.page_id) == redacted
+
+
+def test_an_editor_deletes_an_answer(admin_client, pages):
+    _answer(admin_client, CONDITION, "nee", "Mijn naam is An.")
+    row = Feedback.objects.get()
+    delete_url = reverse("feedback_answers:delete", args=[row.pk])
+    assert admin_client.post(delete_url).status_code == 302
+    assert not Feedback.objects.exists()
+
+
+def test_nobody_adds_feedback_in_the_admin(admin_client, pages):
+    response = admin_client.get(reverse("feedback_answers:add"))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    response = admin_client.post(reverse("feedback_answers:add"), {"comment": "verzonnen"})
+    assert not Feedback.objects.exists()
+
+
+def test_an_editor_who_may_only_view_gets_no_edit_link_and_no_edit_page(editor_client, pages, client):
+    _answer(client, CONDITION, "ja", "Goed.")
+    viewer = editor_client(may_see_feedback=True)
+    soup = read(viewer.get(ANSWERS))
+    assert "Opmerking aanpassen of verwijderen" not in text(soup)
+    edit_url = reverse("feedback_answers:edit", args=[Feedback.objects.get().pk])
+    assert viewer.post(edit_url, {"comment": "weg"}).status_code == 302
+    assert Feedback.objects.get().comment == "Goed."
