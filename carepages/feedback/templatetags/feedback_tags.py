@@ -15,4 +15,10 @@ def feedback_form(context, page):
     """
     request = context.get("request")
     thanked = request is not None and request.GET.get("bedankt") == "1"
-    return {"page": page, "thanked": thanked, "trap": TRAP_FIELD, "max_chars": MAX_COMMENT_CHARS}
+    return {
+        "page": page,
+        "thanked": thanked,
+        "trap": TRAP_FIELD,
+        "max_chars": MAX_COMMENT_CHARS,
+        "max_chars_label": f"{MAX_COMMENT_CHARS:,}".replace(",", "."),  # 1.000, as Dutch writes it
+    }
