@@ -11,13 +11,14 @@ an hour (throttle.py). What it stores: models.py and docs/security.md.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from .forms import TRAP_FIELD, FeedbackForm
+from .forms import TOO_LONG, TRAP_FIELD, FeedbackForm
 from .models import Feedback
 from .privacy import scrub
 from .throttle import count_and_allow
@@ -60,12 +61,14 @@ def _back_to(request: HttpRequest) -> str:
 @never_cache
 def submit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return problem(
+        response = problem(
             request,
             405,
             "Feedback geven gaat via het formulier",
             ["Gebruik het formulier ‘Was deze informatie nuttig?’ onderaan een pagina."],
         )
+        response["Allow"] = "POST"
+        return response
     if not from_this_site(request):
         return problem(
             request, 403, "Feedback niet aanvaard", ["Feedback kan alleen via het formulier op deze website."]
@@ -80,7 +83,10 @@ def submit(request: HttpRequest) -> HttpResponse:
         )
         response["Retry-After"] = "3600"
         return response
-    form = FeedbackForm(request.POST)
+    try:
+        form = FeedbackForm(request.POST)
+    except RequestDataTooBig:  # far beyond any comment the form allows (DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return problem(request, 400, "Je feedback is niet verstuurd", [TOO_LONG], _back_to(request))
     if not form.is_valid():
         messages = [message for errors in form.errors.values() for message in errors]
         return problem(request, 400, "Je feedback is niet verstuurd", messages, _back_to(request))

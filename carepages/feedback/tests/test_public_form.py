@@ -201,6 +201,14 @@ def test_bad_input_gets_a_dutch_message_and_nothing_is_stored(client, pages, cha
     assert not Feedback.objects.exists()
 
 
+def test_a_huge_post_gets_the_same_dutch_message(client, pages, settings):
+    html = client.get(CONDITION).content
+    data = form_data(html, nuttig="ja", opmerking="x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1))
+    soup = read(client.post("/feedback/", data, **OWN_ORIGIN), 400)
+    assert TOO_LONG in [text(p) for p in soup.find_all("p")]
+    assert not Feedback.objects.exists()
+
+
 def test_the_messages_read_as_dutch_sentences_naming_the_field():
     assert TOO_LONG == "Je opmerking is te lang: schrijf maximaal 1.000 tekens."
     assert NO_SUCH_PAGE == "Deze pagina bestaat niet (meer) of vraagt geen feedback."
@@ -220,5 +228,7 @@ def test_pages_that_ask_no_feedback_and_unpublished_pages_refuse_it(client, page
 
 
 def test_opening_the_feedback_address_explains_where_the_form_is(client, db):
-    soup = read(client.get("/feedback/"), 405)
+    response = client.get("/feedback/")
+    soup = read(response, 405)
+    assert response["Allow"] == "POST"
     assert "onderaan een pagina" in text(soup)
