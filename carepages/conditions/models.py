@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from carepages.core.models import ReviewedMixin, SectionsMixin
+from carepages.core.models import ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
 
@@ -50,7 +50,15 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
         FieldPanel("sections"),
         InlinePanel("service_links", heading="Diensten", label="Dienst"),
         InlinePanel("related_links", heading="Zie ook", label="Gerelateerde pagina"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+        InlinePanel("sources", heading="Bronnen", label="Bron"),
+        MultiFieldPanel(
+            [
+                FieldPanel("updated_on"),
+                FieldPanel("next_review_on"),
+                InlinePanel("reviewers", label="Nazichter"),
+            ],
+            heading="Nazicht",
+        ),
         ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
@@ -78,6 +86,10 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
         """The "Zie ook" pages that are published, in the editor's order."""
         links = self.related_links.all().select_related("related_page")
         return [link.related_page.specific_deferred for link in links if link.related_page.live]
+
+    def review_services(self):
+        """The services whose editors answer for this page's review: those it lists."""
+        return self.live_services()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -123,3 +135,11 @@ class ConditionRelatedPage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "zie ook"
+
+
+class ConditionReviewer(Reviewer):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="reviewers")
+
+
+class ConditionSource(Source):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="sources")

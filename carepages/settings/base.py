@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "carepages.security",
     "axes",
     "carepages.readability",
+    "carepages.reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

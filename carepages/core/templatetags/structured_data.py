@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def condition_jsonld(context, page) -> dict:
-    """A MedicalWebPage about a MedicalCondition, with its review date."""
+    """A MedicalWebPage about a MedicalCondition, with its review, reviewers and sources."""
     request = context.get("request")
     condition = {"@type": "MedicalCondition", "name": page.title}
     if page.alternate_names:
@@ -22,9 +22,7 @@ def condition_jsonld(context, page) -> dict:
         "inLanguage": "nl-BE",
         "about": condition,
     }
-    if page.last_updated:
-        data["lastReviewed"] = page.last_updated.isoformat()
-    return data
+    return data | review_data(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -39,9 +37,44 @@ def info_jsonld(context, page) -> dict:
     }
     if page.intro:
         data["description"] = page.intro
-    if page.last_updated:
-        data["lastReviewed"] = page.last_updated.isoformat()
+    return data | review_data(page)
+
+
+def review_data(page) -> dict:
+    """lastReviewed, reviewedBy and citation of a reviewed page (core.models.ReviewedMixin).
+
+    A page never reviewed through the review cycle was last checked when its content
+    was last updated: that date stands in, as it did before the cycle existed.
+    """
+    data = {}
+    reviewed = page.reviewed_on or page.last_updated
+    if reviewed:
+        data["lastReviewed"] = reviewed.isoformat()
+    reviewers = [_person(reviewer) for reviewer in page.reviewers.all()]
+    if reviewers:
+        data["reviewedBy"] = reviewers
+    citations = [_creative_work(source) for source in page.sources.all()]
+    if citations:
+        data["citation"] = citations
     return data
+
+
+def _person(reviewer) -> dict:
+    person = {"@type": "Person", "name": reviewer.name}
+    if reviewer.role:
+        person["jobTitle"] = reviewer.role
+    return person
+
+
+def _creative_work(source) -> dict:
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.year:
+        work["datePublished"] = str(source.year)
+    if source.url:
+        work["url"] = source.url
+    return work
 
 
 @register.simple_tag(takes_context=True)
