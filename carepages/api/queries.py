@@ -86,13 +86,27 @@ def condition_detail(request, page: ConditionPage) -> dict:
         target = row.related_page.specific_deferred
         kind = "condition" if isinstance(target, ConditionPage) else getattr(target, "kind", "info")
         related.append(link(request, target) | {"type": str(kind)})
-    return condition_summaries(request, [page])[0] | {
-        "sections": page.section_data(),
-        "services": [
-            link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
-            for s in services
-        ],
-        "related": related,
+    return (
+        condition_summaries(request, [page])[0]
+        | {
+            "sections": page.section_data(),
+            "services": [
+                link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
+                for s in services
+            ],
+            "related": related,
+        }
+        | review_data(page)
+    )
+
+
+def review_data(page) -> dict:
+    """The review keys of a reviewed page (docs/api.md): dates, reviewers, sources."""
+    return {
+        "last_reviewed": page.reviewed_on,
+        "next_review": page.next_review,
+        "reviewed_by": [reviewer.as_data() for reviewer in page.reviewers.all()],
+        "sources": [source.as_data() for source in page.sources.all()],
     }
 
 

@@ -59,10 +59,26 @@ class ConditionSummary(PageLink):
     last_updated: date | None
 
 
+class Reviewer(Schema):
+    name: str
+    role: str
+
+
+class Source(Schema):
+    title: str
+    publisher: str
+    year: int | None
+    url: str
+
+
 class ConditionDetail(ConditionSummary):
     sections: list[Section]
     services: list[ServiceWithLocations]
     related: list[RelatedLink]
+    last_reviewed: date | None
+    next_review: date | None
+    reviewed_by: list[Reviewer]
+    sources: list[Source]
 
 
 class ConditionList(Schema):

@@ -54,6 +54,7 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
         MultiFieldPanel(
             [
                 FieldPanel("updated_on"),
+                FieldPanel("reviewed_on"),
                 FieldPanel("next_review_on"),
                 InlinePanel("reviewers", label="Nazichter"),
             ],

@@ -21,6 +21,11 @@ def validate_not_future_year(year: int) -> None:
         raise ValidationError(f"{year} ligt in de toekomst.")
 
 
+def validate_not_future_date(day: date) -> None:
+    if day > timezone.localdate():
+        raise ValidationError("Die datum ligt in de toekomst.")
+
+
 class ReviewedMixin(models.Model):
     """A page with two dates that must not be confused (docs/editors.md, "Nazicht"):
 
@@ -38,9 +43,15 @@ class ReviewedMixin(models.Model):
         blank=True,
         help_text="Leeg laten: de publicatiedatum wordt getoond als ‘Laatst bijgewerkt op’.",
     )
-    # Not part of a revision (see with_content_json): only the "Nagekeken" action and
-    # the import set it, so a review never needs a new content revision.
-    reviewed_on = models.DateField("laatst nagekeken op", null=True, blank=True, editable=False)
+    # Usually set by the "Nagekeken, geen wijziging" action without a new revision;
+    # with_content_json keeps such a review when an older draft is edited or published.
+    reviewed_on = models.DateField(
+        "laatst nagekeken op",
+        null=True,
+        blank=True,
+        validators=[validate_not_future_date],
+        help_text="Normaal gezet met ‘Nagekeken, geen wijziging’ in het menu onderaan.",
+    )
     next_review_on = models.DateField(
         "volgende controle",
         null=True,
@@ -70,10 +81,12 @@ class ReviewedMixin(models.Model):
         return self.next_review_due(ReviewSettings.load().review_period_years)
 
     def with_content_json(self, content):
-        # A revision carries content; the review date belongs to the page row, so publishing
-        # an older draft or reverting never undoes a review recorded since.
+        # A review recorded with the action lives on the page row, not in a revision:
+        # editing, publishing or reverting an older draft must not undo it. The later
+        # date wins, so an editor can still enter a review made elsewhere.
         page = super().with_content_json(content)
-        page.reviewed_on = self.reviewed_on
+        dates = [day for day in (page.reviewed_on, self.reviewed_on) if day]
+        page.reviewed_on = max(dates) if dates else None
         return page
 
 

@@ -63,6 +63,7 @@ class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("updated_on"),
+                FieldPanel("reviewed_on"),
                 FieldPanel("next_review_on"),
                 InlinePanel("reviewers", label="Nazichter"),
             ],

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='conditionpage',
             name='reviewed_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='laatst nagekeken op'),
+            field=models.DateField(blank=True, help_text='Normaal gezet met ‘Nagekeken, geen wijziging’ in het menu onderaan.', null=True, validators=[carepages.core.models.validate_not_future_date], verbose_name='laatst nagekeken op'),
         ),
         # The old `last_reviewed` was always the "Laatst bijgewerkt op" date: renamed, data kept.
         migrations.RenameField(

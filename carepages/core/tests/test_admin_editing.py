@@ -45,7 +45,9 @@ def edit_url(page) -> str:
 
 
 def create(client, model, parent, fields: dict, action: str = "action-publish"):
-    data = nested_form_data({"comments": inline_formset([]), **fields})
+    # The review cycle's inline panels (reviewers, sources) are part of every content page's form.
+    empty = {name: inline_formset([]) for name in ("comments", "reviewers", "sources")}
+    data = nested_form_data({**empty, **fields})
     data[action] = action.removeprefix("action-")
     response = client.post(add_url(model, parent), data)
     assert response.status_code == 302, form_errors(response)

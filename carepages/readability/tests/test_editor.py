@@ -86,6 +86,8 @@ def test_the_preview_mode_checks_unsaved_text(admin_client, rugpijn):
             "service_links": inline_formset([]),
             "related_links": inline_formset([]),
             "comments": inline_formset([]),
+            "reviewers": inline_formset([]),
+            "sources": inline_formset([]),
             "updated_on": "",
         }
     )
