@@ -84,8 +84,10 @@ class ReviewedMixin(models.Model):
         # A review recorded with the action lives on the page row, not in a revision:
         # editing, publishing or reverting an older draft must not undo it. The later
         # date wins, so an editor can still enter a review made elsewhere.
+        # The row is read from the database: `self` may be the editor's unsaved form object.
         page = super().with_content_json(content)
-        dates = [day for day in (page.reviewed_on, self.reviewed_on) if day]
+        on_record = type(self).objects.filter(pk=self.pk).values_list("reviewed_on", flat=True).first()
+        dates = [day for day in (page.reviewed_on, on_record) if day]
         page.reviewed_on = max(dates) if dates else None
         return page
 
