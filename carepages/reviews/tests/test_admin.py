@@ -9,7 +9,8 @@ from wagtail.models import GroupPagePermission, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from carepages.conditions.models import ConditionPage
-from carepages.core.testing import read, text
+from carepages.content_io.importer import import_document
+from carepages.core.testing import hospital_file, read, text
 
 
 def edit_url(page) -> str:
@@ -153,3 +154,15 @@ def test_the_site_default_period_is_a_setting(editor, period):
     assert form.find("input", attrs={"name": "review_period_years"})["value"] == "3"
     assert editor.post(url, {"review_period_years": str(period)}).status_code == 302
     assert editor.post(url, {"review_period_years": "0"}).status_code == 200
+
+
+def test_an_import_of_format_1_leaves_the_review_reviewers_and_sources(hernia):
+    document = hospital_file()
+    (entry,) = [c for c in document["conditions"] if c["slug"] == "hernia"]
+    entry["intro"] = "Ingevoerd."
+    import_document(document)
+    stored = ConditionPage.objects.get(pk=hernia.pk)
+    assert stored.intro == "Ingevoerd."
+    assert stored.reviewed_on == datetime.date(2025, 3, 1)
+    assert [r.name for r in stored.reviewers.all()] == ["An Voorbeeld", "Bert Peeters"]
+    assert len(stored.sources.all()) == 2
