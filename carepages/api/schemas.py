@@ -75,6 +75,7 @@ class ConditionDetail(ConditionSummary):
     sections: list[Section]
     services: list[ServiceWithLocations]
     related: list[RelatedLink]
+    lay_terms: list[str]  # the lay vocabulary's words for this condition ("valling"), see docs/search.md
     last_reviewed: date | None
     next_review: date | None
     reviewed_by: list[Reviewer]

@@ -18,10 +18,22 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from carepages.vocabulary.signals import terms_changed
+
 from .generation import content_changed
 
 # Apps whose models are shown on public pages (orderables, site settings).
-CONTENT_APPS = {"core", "home", "conditions", "services", "locations", "infopages", "site_settings"}
+# The vocabulary's lay terms show on condition pages and in the A–Z list.
+CONTENT_APPS = {
+    "core",
+    "home",
+    "conditions",
+    "services",
+    "locations",
+    "infopages",
+    "site_settings",
+    "vocabulary",
+}
 # Wagtail models whose change alters what visitors get: privacy, redirects, the site.
 WAGTAIL_MODELS = (PageViewRestriction, Redirect, Site)
 # A page saved with only these fields changed its draft, not what visitors see.
@@ -64,6 +76,8 @@ def connect() -> None:
         signal.connect(_on_page_event, dispatch_uid=f"publish_cache_{id(signal)}")
     post_save.connect(_on_model_change, dispatch_uid="publish_cache_save")
     post_delete.connect(_on_model_change, dispatch_uid="publish_cache_delete")
+    # The lay terms show on condition pages and in the A–Z list.
+    terms_changed.connect(_on_page_event, dispatch_uid="publish_cache_vocabulary")
     m2m_changed.connect(
         _on_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="publish_cache_groups"
     )

@@ -1,4 +1,7 @@
-"""schema.org data for search engines and health portals (JSON-LD)."""
+"""schema.org data for search engines and health portals (JSON-LD).
+
+`publisher` is the hospital's name from its identity setting, passed in by the template.
+"""
 
 from django import template
 
@@ -6,7 +9,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def condition_jsonld(context, page) -> dict:
+def condition_jsonld(context, page, publisher: str = "") -> dict:
     """A MedicalWebPage about a MedicalCondition, with its review, reviewers and sources."""
     request = context.get("request")
     condition = {"@type": "MedicalCondition", "name": page.title}
@@ -22,11 +25,11 @@ def condition_jsonld(context, page) -> dict:
         "inLanguage": "nl-BE",
         "about": condition,
     }
-    return data | review_data(page)
+    return data | publisher_data(publisher) | review_data(page)
 
 
 @register.simple_tag(takes_context=True)
-def info_jsonld(context, page) -> dict:
+def info_jsonld(context, page, publisher: str = "") -> dict:
     request = context.get("request")
     data = {
         "@context": "https://schema.org",
@@ -37,7 +40,11 @@ def info_jsonld(context, page) -> dict:
     }
     if page.intro:
         data["description"] = page.intro
-    return data | review_data(page)
+    return data | publisher_data(publisher) | review_data(page)
+
+
+def publisher_data(publisher: str) -> dict:
+    return {"publisher": {"@type": "Organization", "name": publisher}} if publisher else {}
 
 
 def review_data(page) -> dict:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('site_settings', '0001_initial'),
+        ('site_settings', '0003_dutch_workflow_names'),
     ]
 
     operations = [
