@@ -14,6 +14,7 @@ from carepages.conditions.factories import ConditionPageFactory
 from carepages.core.testing import read, text
 from carepages.infopages.factories import InfoPageFactory
 from carepages.infopages.models import Kind
+from carepages.reviews.due import due_pages as due_pages_now
 from carepages.services.factories import ServicePageFactory
 
 
@@ -155,3 +156,23 @@ class FailingBackend(locmem.EmailBackend):
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def test_the_page_override_and_the_last_update_decide_for_pages_not_reviewed_lately(site_structure, today):
+    def condition(slug, **dates):
+        page = ConditionPageFactory(parent=site_structure.conditions, title=slug.title(), slug=slug)
+        page.save_revision().publish()
+        type(page).objects.filter(pk=page.pk).update(**dates)
+        return slug
+
+    soon = condition(
+        "vroeger", reviewed_on=datetime.date(2026, 1, 1), next_review_on=datetime.date(2026, 3, 10)
+    )
+    old = condition("oud", updated_on=datetime.date(2022, 6, 1))
+    condition("nieuw")  # published today, never reviewed: due in 2029
+    condition("later", reviewed_on=datetime.date(2020, 1, 1), next_review_on=datetime.date(2027, 1, 1))
+    found = [(item.page.slug, item.due, item.state) for item in due_pages_now()]
+    assert found == [
+        (old, datetime.date(2025, 6, 1), "overdue"),
+        (soon, datetime.date(2026, 3, 10), "due_soon"),
+    ]
