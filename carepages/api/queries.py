@@ -106,8 +106,8 @@ def review_data(page) -> dict:
     return {
         "last_reviewed": page.reviewed_on,
         "next_review": page.next_review,
-        "reviewed_by": [reviewer.as_data() for reviewer in page.reviewers.all()],
-        "sources": [source.as_data() for source in page.sources.all()],
+        "reviewed_by": [reviewer.as_data() for reviewer in page.listed_reviewers],
+        "sources": [source.as_data() for source in page.listed_sources],
     }
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -79,6 +80,15 @@ class ReviewedMixin(models.Model):
     @property
     def next_review(self) -> date | None:
         return self.next_review_due(ReviewSettings.load().review_period_years)
+
+    # The page, its JSON-LD and the API each show reviewers and sources: one query each per page.
+    @cached_property
+    def listed_reviewers(self) -> list:
+        return list(self.reviewers.all())
+
+    @cached_property
+    def listed_sources(self) -> list:
+        return list(self.sources.all())
 
     def with_content_json(self, content):
         # A review recorded with the action lives on the page row, not in a revision:

@@ -57,10 +57,10 @@ def review_data(page) -> dict:
     reviewed = page.reviewed_on or page.last_updated
     if reviewed:
         data["lastReviewed"] = reviewed.isoformat()
-    reviewers = [_person(reviewer) for reviewer in page.reviewers.all()]
+    reviewers = [_person(reviewer) for reviewer in page.listed_reviewers]
     if reviewers:
         data["reviewedBy"] = reviewers
-    citations = [_creative_work(source) for source in page.sources.all()]
+    citations = [_creative_work(source) for source in page.listed_sources]
     if citations:
         data["citation"] = citations
     return data
