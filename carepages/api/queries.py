@@ -87,14 +87,28 @@ def condition_detail(request, page: ConditionPage) -> dict:
         target = row.related_page.specific_deferred
         kind = kinds.of(target)
         related.append(link(request, target) | {"type": kind.key if kind else "info"})
-    return condition_summaries(request, [page])[0] | {
-        "sections": page.section_data(),
-        "services": [
-            link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
-            for s in services
-        ],
-        "related": related,
-        "lay_terms": page.lay_terms,
+    return (
+        condition_summaries(request, [page])[0]
+        | {
+            "sections": page.section_data(),
+            "services": [
+                link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
+                for s in services
+            ],
+            "related": related,
+            "lay_terms": page.lay_terms,
+        }
+        | review_data(page)
+    )
+
+
+def review_data(page) -> dict:
+    """The review keys of a reviewed page (docs/api.md): dates, reviewers, sources."""
+    return {
+        "last_reviewed": page.reviewed_on,
+        "next_review": page.next_review,
+        "reviewed_by": [reviewer.as_data() for reviewer in page.listed_reviewers],
+        "sources": [source.as_data() for source in page.listed_sources],
     }
 
 

@@ -59,11 +59,27 @@ class ConditionSummary(PageLink):
     last_updated: date | None
 
 
+class Reviewer(Schema):
+    name: str
+    role: str
+
+
+class Source(Schema):
+    title: str
+    publisher: str
+    year: int | None
+    url: str
+
+
 class ConditionDetail(ConditionSummary):
     sections: list[Section]
     services: list[ServiceWithLocations]
     related: list[RelatedLink]
     lay_terms: list[str]  # the lay vocabulary's words for this condition ("valling"), see docs/search.md
+    last_reviewed: date | None
+    next_review: date | None
+    reviewed_by: list[Reviewer]
+    sources: list[Source]
 
 
 class ConditionList(Schema):

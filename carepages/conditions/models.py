@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import ReviewedMixin, SectionsMixin
+from carepages.core.models import ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
 from carepages.vocabulary.pages import lay_terms_for, see_entries
@@ -55,7 +55,16 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
         FieldPanel("sections"),
         InlinePanel("service_links", heading="Diensten", label="Dienst"),
         InlinePanel("related_links", heading="Zie ook", label="Gerelateerde pagina"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+        InlinePanel("sources", heading="Bronnen", label="Bron"),
+        MultiFieldPanel(
+            [
+                FieldPanel("updated_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("next_review_on"),
+                InlinePanel("reviewers", label="Nazichter"),
+            ],
+            heading="Nazicht",
+        ),
         ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
@@ -93,6 +102,10 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
         """The "Zie ook" pages that are published, in the editor's order."""
         links = self.related_links.all().select_related("related_page")
         return [link.related_page.specific_deferred for link in links if link.related_page.live]
+
+    def review_services(self):
+        """The services whose editors answer for this page's review: those it lists."""
+        return self.live_services()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -138,6 +151,14 @@ class ConditionRelatedPage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "zie ook"
+
+
+class ConditionReviewer(Reviewer):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="reviewers")
+
+
+class ConditionSource(Source):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="sources")
 
 
 kinds.register(

@@ -103,7 +103,7 @@ def _links(live_only: bool) -> dict[str, dict[int, list[str]]]:
 
 
 def _date(page) -> str | None:
-    return page.last_reviewed.isoformat() if page.last_reviewed else None
+    return page.updated_on.isoformat() if page.updated_on else None
 
 
 def _without_empty_date(entry: dict[str, Any]) -> dict[str, Any]:

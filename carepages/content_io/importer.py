@@ -190,7 +190,7 @@ class _Writer:
             page.also_known_as = "\n".join(entry["also_known_as"])
         if isinstance(page, InfoPage | ConditionPage):
             date = entry["last_updated"]
-            page.last_reviewed = datetime.date.fromisoformat(date) if date else None
+            page.updated_on = datetime.date.fromisoformat(date) if date else None
             raw = [{"type": "section", "value": section} for section in entry["sections"]]
             page.sections = StreamValue(page.sections.stream_block, raw, is_lazy=True)
 

@@ -2,27 +2,62 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.rich_text import expand_db_html
+
+from carepages.site_settings.models import ReviewSettings
 
 from .blocks import SECTION_BLOCKS, clean_html
 
 
-class ReviewedMixin(models.Model):
-    """A page whose "Laatst bijgewerkt op" date an editor controls.
+def validate_not_future_year(year: int) -> None:
+    if year > timezone.localdate().year:
+        raise ValidationError(f"{year} ligt in de toekomst.")
 
-    Left empty, the date follows the last publication, so a fresh page
-    never shows an old date and an editor can still backdate an import.
+
+def validate_not_future_date(day: date) -> None:
+    if day > timezone.localdate():
+        raise ValidationError("Die datum ligt in de toekomst.")
+
+
+class ReviewedMixin(models.Model):
+    """A page with two dates that must not be confused (docs/editors.md, "Nazicht"):
+
+    * `updated_on`, shown as "Laatst bijgewerkt op": the last change of the content.
+      Left empty, it follows the last publication, so a fresh page never shows an
+      old date and an editor can still backdate an import (`last_updated`).
+    * `reviewed_on`, shown as "Laatst nagekeken op": the day a reviewer confirmed the
+      page, with or without changes. The next review is due a site-wide period later
+      (ReviewSettings) unless `next_review_on` overrides it.
     """
 
-    last_reviewed = models.DateField(
-        "laatst nagekeken op",
+    updated_on = models.DateField(
+        "laatst bijgewerkt op",
         null=True,
         blank=True,
         help_text="Leeg laten: de publicatiedatum wordt getoond als ‘Laatst bijgewerkt op’.",
+    )
+    # Usually set by the "Nagekeken, geen wijziging" action without a new revision;
+    # with_content_json keeps such a review when an older draft is edited or published.
+    reviewed_on = models.DateField(
+        "laatst nagekeken op",
+        null=True,
+        blank=True,
+        validators=[validate_not_future_date],
+        help_text="Normaal gezet met ‘Nagekeken, geen wijziging’ in het menu onderaan.",
+    )
+    next_review_on = models.DateField(
+        "volgende controle",
+        null=True,
+        blank=True,
+        help_text="Leeg laten: de standaardtermijn van de site na ‘laatst nagekeken op’.",
     )
 
     class Meta:
@@ -30,10 +65,105 @@ class ReviewedMixin(models.Model):
 
     @property
     def last_updated(self) -> date | None:
-        if self.last_reviewed:
-            return self.last_reviewed
+        if self.updated_on:
+            return self.updated_on
         published = self.last_published_at or self.first_published_at
         return timezone.localdate(published) if published else None
+
+    def next_review_due(self, period_years: int) -> date | None:
+        """The override, else `period_years` after the last review (or, never reviewed, the last update)."""
+        if self.next_review_on:
+            return self.next_review_on
+        start = self.reviewed_on or self.last_updated
+        return add_years(start, period_years) if start else None
+
+    @property
+    def next_review(self) -> date | None:
+        return self.next_review_due(ReviewSettings.load().review_period_years)
+
+    # The page, its JSON-LD and the API each show reviewers and sources: one query each per page.
+    @cached_property
+    def listed_reviewers(self) -> list:
+        return list(self.reviewers.all())
+
+    @cached_property
+    def listed_sources(self) -> list:
+        return list(self.sources.all())
+
+    def with_content_json(self, content):
+        # A review recorded with the action lives on the page row, not in a revision:
+        # editing, publishing or reverting an older draft must not undo it. The later
+        # date wins, so an editor can still enter a review made elsewhere.
+        # The row is read from the database: `self` may be the editor's unsaved form object.
+        page = super().with_content_json(content)
+        on_record = type(self).objects.filter(pk=self.pk).values_list("reviewed_on", flat=True).first()
+        dates = [day for day in (page.reviewed_on, on_record) if day]
+        page.reviewed_on = max(dates) if dates else None
+        return page
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class Reviewer(Orderable):
+    """A person who reviewed a page: a name and a role for now.
+
+    When the doctors' pages (/artsen/) exist, a concrete reviewer gains an optional
+    link to a doctor's page; name and role stay for reviewers who are not doctors.
+    """
+
+    name = models.CharField("naam", max_length=200)
+    role = models.CharField("rol", max_length=200, blank=True, help_text="Bv. ‘diensthoofd orthopedie’.")
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "nazichter"
+        verbose_name_plural = "nagekeken door"
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    def as_data(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+class Source(Orderable):
+    """An entry of the page's "Bronnen": what the text was checked against."""
+
+    title = models.CharField("titel", max_length=300)
+    publisher = models.CharField("uitgever", max_length=200, blank=True, help_text="Bv. ‘Domus Medica’.")
+    year = models.PositiveSmallIntegerField(
+        "jaar", null=True, blank=True, validators=[MinValueValidator(1900), validate_not_future_year]
+    )
+    url = models.URLField(
+        "link",
+        max_length=500,
+        blank=True,
+        validators=[
+            URLValidator(schemes=["http", "https"], message="Geef een webadres dat met https:// begint.")
+        ],
+        help_text="Een adres dat met https:// of http:// begint.",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("publisher"), FieldPanel("year"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "bron"
+        verbose_name_plural = "bronnen"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def as_data(self) -> dict:
+        return {"title": self.title, "publisher": self.publisher, "year": self.year, "url": self.url}
 
 
 class SectionsMixin(models.Model):

@@ -6,13 +6,15 @@ One page type, three indexes: the index decides the kind and so the URL
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import ReviewedMixin, SectionsMixin
+from carepages.core.models import ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
+from carepages.services.models import ServicePage
 
 
 class Kind(models.TextChoices):
@@ -61,7 +63,16 @@ class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("sections"),
-        MultiFieldPanel([FieldPanel("last_reviewed")], heading="Nazicht"),
+        InlinePanel("sources", heading="Bronnen", label="Bron"),
+        MultiFieldPanel(
+            [
+                FieldPanel("updated_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("next_review_on"),
+                InlinePanel("reviewers", label="Nazichter"),
+            ],
+            heading="Nazicht",
+        ),
         ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
@@ -86,6 +97,27 @@ class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
     @property
     def kind_label(self) -> str:
         return kinds.get(self.kind).label
+
+    def review_services(self):
+        """The services of the live conditions that send patients here ("Zie ook").
+
+        A treatment or examination has no services of its own; the services that
+        treat the conditions pointing to it are the ones who know it.
+        """
+        return list(
+            ServicePage.objects.live()
+            .filter(condition_links__page__live=True, condition_links__page__related_links__related_page=self)
+            .distinct()
+            .order_by("title")
+        )
+
+
+class InfoPageReviewer(Reviewer):
+    page = ParentalKey(InfoPage, on_delete=models.CASCADE, related_name="reviewers")
+
+
+class InfoPageSource(Source):
+    page = ParentalKey(InfoPage, on_delete=models.CASCADE, related_name="sources")
 
 
 def _info_kind(kind: Kind, plural: str, soort: str, index_slug: str, order: int) -> kinds.PageKind:

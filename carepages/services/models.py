@@ -35,11 +35,23 @@ class ServiceIndexPage(Page):
 class ServicePage(SectionsMixin, Page):
     """A service: what it does, on which campuses, for which conditions."""
 
+    editors_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="redactie van de dienst",
+        help_text="De gebruikers van deze groep krijgen een e-mail wanneer een pagina van de dienst "
+        "aan nazicht toe is.",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro", heading="Inleiding"),
         InlinePanel("location_links", heading="Aanwezig op de volgende locaties", label="Locatie"),
         FieldPanel("sections"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("editors_group")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("sections"),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "carepages.readability",
     "carepages.feedback",
+    "carepages.reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

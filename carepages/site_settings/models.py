@@ -1,6 +1,7 @@
 """Texts that appear on every page, kept by editors rather than in templates."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -112,3 +113,21 @@ class FooterSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "voettekst en contact"
+
+
+@register_setting(icon="date")
+class ReviewSettings(BaseGenericSetting):
+    """How often a patient page is reviewed (docs/editors.md, "Nazicht")."""
+
+    review_period_years = models.PositiveSmallIntegerField(
+        "termijn tot de volgende controle (jaren)",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="Zoveel jaar na ‘laatst nagekeken op’ is een pagina weer aan de beurt, "
+        "tenzij de pagina zelf een andere datum heeft.",
+    )
+
+    panels = [FieldPanel("review_period_years")]
+
+    class Meta:
+        verbose_name = "nazicht van pagina's"

@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def condition_jsonld(context, page, publisher: str = "") -> dict:
-    """A MedicalWebPage about a MedicalCondition, with its review date."""
+    """A MedicalWebPage about a MedicalCondition, with its review, reviewers and sources."""
     request = context.get("request")
     condition = {"@type": "MedicalCondition", "name": page.title}
     if page.alternate_names:
@@ -25,11 +25,7 @@ def condition_jsonld(context, page, publisher: str = "") -> dict:
         "inLanguage": "nl-BE",
         "about": condition,
     }
-    if page.last_updated:
-        data["lastReviewed"] = page.last_updated.isoformat()
-    if publisher:
-        data["publisher"] = {"@type": "Organization", "name": publisher}
-    return data
+    return data | publisher_data(publisher) | review_data(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -44,11 +40,48 @@ def info_jsonld(context, page, publisher: str = "") -> dict:
     }
     if page.intro:
         data["description"] = page.intro
-    if page.last_updated:
-        data["lastReviewed"] = page.last_updated.isoformat()
-    if publisher:
-        data["publisher"] = {"@type": "Organization", "name": publisher}
+    return data | publisher_data(publisher) | review_data(page)
+
+
+def publisher_data(publisher: str) -> dict:
+    return {"publisher": {"@type": "Organization", "name": publisher}} if publisher else {}
+
+
+def review_data(page) -> dict:
+    """lastReviewed, reviewedBy and citation of a reviewed page (core.models.ReviewedMixin).
+
+    A page never reviewed through the review cycle was last checked when its content
+    was last updated: that date stands in, as it did before the cycle existed.
+    """
+    data = {}
+    reviewed = page.reviewed_on or page.last_updated
+    if reviewed:
+        data["lastReviewed"] = reviewed.isoformat()
+    reviewers = [_person(reviewer) for reviewer in page.listed_reviewers]
+    if reviewers:
+        data["reviewedBy"] = reviewers
+    citations = [_creative_work(source) for source in page.listed_sources]
+    if citations:
+        data["citation"] = citations
     return data
+
+
+def _person(reviewer) -> dict:
+    person = {"@type": "Person", "name": reviewer.name}
+    if reviewer.role:
+        person["jobTitle"] = reviewer.role
+    return person
+
+
+def _creative_work(source) -> dict:
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.year:
+        work["datePublished"] = str(source.year)
+    if source.url:
+        work["url"] = source.url
+    return work
 
 
 @register.simple_tag(takes_context=True)

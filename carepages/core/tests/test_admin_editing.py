@@ -45,7 +45,9 @@ def edit_url(page) -> str:
 
 
 def create(client, model, parent, fields: dict, action: str = "action-publish"):
-    data = nested_form_data({"comments": inline_formset([]), **fields})
+    # The review cycle's inline panels (reviewers, sources) are part of every content page's form.
+    empty = {name: inline_formset([]) for name in ("comments", "reviewers", "sources")}
+    data = nested_form_data({**empty, **fields})
     data[action] = action.removeprefix("action-")
     response = client.post(add_url(model, parent), data)
     assert response.status_code == 302, form_errors(response)
@@ -126,7 +128,7 @@ def test_create_and_publish_a_condition_with_everything(editor, site_structure, 
             ),
             "service_links": inline_formset([{"service": service.pk}]),
             "related_links": inline_formset([{"related_page": treatment.pk}]),
-            "last_reviewed": "2024-07-02",
+            "updated_on": "2024-07-02",
         },
     )
     assert condition.live
@@ -234,7 +236,7 @@ def test_save_draft_leaves_the_live_page_alone(editor, demo_content):
 
 def test_empty_review_date_shows_the_publication_date(editor, demo_content, today):
     rugpijn = ConditionPage.objects.get(slug="rugpijn")
-    edit(editor, rugpijn, {"last_reviewed": ""})
+    edit(editor, rugpijn, {"updated_on": ""})
     assert "Laatst bijgewerkt op 02/03/2026" in blocks(
         read(editor.get("/aandoeningen/rugpijn/")).find("main")
     )

@@ -24,7 +24,7 @@ def condition(today, site_structure):
 
 
 def test_without_a_review_date_the_publication_date_is_shown(client, condition, today):
-    assert condition.last_reviewed is None
+    assert condition.updated_on is None
     assert condition.last_updated == today == datetime.date(2026, 3, 2)
     assert shown_date(client, "/aandoeningen/migraine/") == "Laatst bijgewerkt op 02/03/2026"
 
@@ -39,7 +39,7 @@ def test_republishing_moves_the_date_when_no_review_date_is_set(client, conditio
 
 
 def test_the_review_date_wins_over_the_publication_date(client, condition):
-    condition.last_reviewed = datetime.date(2024, 7, 2)
+    condition.updated_on = datetime.date(2024, 7, 2)
     condition.save_revision().publish()
     assert shown_date(client, "/aandoeningen/migraine/") == "Laatst bijgewerkt op 02/07/2024"
 

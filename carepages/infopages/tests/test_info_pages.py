@@ -17,7 +17,7 @@ def pages(site_structure):
         parent=site_structure.info[Kind.TREATMENT],
         title="Kinesitherapie",
         intro="Oefeningen onder begeleiding.",
-        last_reviewed=datetime.date(2024, 3, 1),
+        updated_on=datetime.date(2024, 3, 1),
         sections=[
             ("section", {"heading": "Hoe verloopt het?", "body": "<p>In <strong>tien</strong> sessies.</p>"})
         ],

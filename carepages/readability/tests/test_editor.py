@@ -86,7 +86,9 @@ def test_the_preview_mode_checks_unsaved_text(admin_client, rugpijn):
             "service_links": inline_formset([]),
             "related_links": inline_formset([]),
             "comments": inline_formset([]),
-            "last_reviewed": "",
+            "reviewers": inline_formset([]),
+            "sources": inline_formset([]),
+            "updated_on": "",
         }
     )
     answer = admin_client.post(preview_url, form)
