@@ -39,8 +39,10 @@ def test_sources_close_the_page(client, hernia):
         "Richtlijn hernia",
     ]
     assert sources.find("a")["href"] == "https://kce.fgov.be/nl/lage-rugpijn"
-    # Last in the article: after the services, where a reader who wants to check looks.
-    assert page.find("article").find_all("section")[-1] is sources
+    # The article's last content, after the services, where a reader who wants to check looks;
+    # only the feedback form ("Jouw mening") follows it.
+    sections = page.find("article").find_all("section")
+    assert sections[-2:] == [sources, region(page, "Jouw mening")]
 
 
 def test_sources_print_with_their_address():
