@@ -8,6 +8,9 @@ class PublishCacheConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from carepages.changes import feed
+
+        from . import generation, signals
 
         signals.connect()
+        feed.subscribe(generation.on_changes)
