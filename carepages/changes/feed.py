@@ -113,7 +113,9 @@ def record_pages(page_ids) -> None:
 
 def append(page_ids: list[int] | tuple[int, ...] = ()) -> Change:
     """Write one change now, in its own transaction, and tell this process's subscribers."""
-    with transaction.atomic():
+    # Its own transaction after a commit; inside an enclosing one (a test's), no savepoint is needed:
+    # a failure here fails that transaction as a whole.
+    with transaction.atomic(savepoint=False):
         # The UPDATE locks the counter row until this commits: writers commit in seq order.
         counter = FeedCounter.objects.filter(pk=COUNTER)
         if not counter.update(value=F("value") + 1):
