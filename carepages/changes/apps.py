@@ -8,3 +8,8 @@ class ChangesConfig(AppConfig):
     label = "changes"
     verbose_name = "wijzigingen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

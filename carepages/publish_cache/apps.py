@@ -10,7 +10,6 @@ class PublishCacheConfig(AppConfig):
     def ready(self):
         from carepages.changes import feed
 
-        from . import generation, signals
+        from . import generation
 
-        signals.connect()
         feed.subscribe(generation.on_changes)

@@ -32,11 +32,6 @@ def live_token() -> str | None:
     return change.token if change else None
 
 
-def content_changed() -> None:
-    """Start a new generation once the current transaction commits (once per transaction)."""
-    feed.record()
-
-
 def new_generation() -> str:
     """Start a new generation now: the publish cache empties in every instance."""
     return feed.append().token
