@@ -36,10 +36,17 @@ install: $(VENV)/.installed-base ## Create .venv and install the locked dependen
 install-dev: $(VENV)/.installed-dev ## Install the test and development tools as well
 
 .PHONY: run
-run: install ## Migrate, load the demo content once and serve on http://127.0.0.1:$(PORT)
+run: install port-free ## Migrate, load the demo content once and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# runserver's own message for a busy port does not say how to choose another one.
+.PHONY: port-free
+port-free:
+	@$(PY) -c 'import socket, sys; port = int(sys.argv[1]); \
+		busy = socket.socket().connect_ex(("127.0.0.1", port)) == 0; \
+		sys.exit(f"port {port} is in use: PORT={port + 1} make run" if busy else 0)' $(PORT)
 
 .PHONY: test
 test: install-dev ## Run the whole test suite (DATABASE_URL picks the database)

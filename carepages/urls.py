@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from carepages.core import health
 from carepages.core import views as core_views
 from carepages.search import urls as search_urls
+from carepages.site_settings import views as site_settings_views
 
 # A clear 503 page while the database is unreachable, the 500 page otherwise.
 handler500 = "carepages.core.errors.server_error"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),  # for monitoring: docs/operations.md
+    path("huisstijl/<slug:colour>.css", site_settings_views.accent_css, name="accent_css"),
     path("api/v1/", include("carepages.api.urls")),
 ]
 

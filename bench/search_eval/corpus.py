@@ -71,6 +71,16 @@ SERVICES = [
         "Infecties met bacteriën, virussen en schimmels, ook reisgeneeskunde.",
     ),
     ("vaatheelkunde", "Vaatheelkunde", "Chirurgie en behandeling van slagaders en aders, zoals spataders."),
+    (
+        "mond-kaak-aangezichtschirurgie",
+        "Mond-, kaak- en aangezichtschirurgie",
+        "Kaakchirurgen verwijderen tanden en behandelen letsels en aandoeningen van mond en kaak.",
+    ),
+    (
+        "fysische-geneeskunde",
+        "Fysische geneeskunde",
+        "Kinesitherapie en revalidatie na een letsel of een operatie, ook na een breuk.",
+    ),
 ]
 
 # (slug, title, also-known-as, intro, [(heading, body)], services)
@@ -511,6 +521,117 @@ CONDITIONS = [
         [],
         ["kindergeneeskunde"],
     ),
+    (
+        "verkoudheid",
+        "Verkoudheid",
+        ["neusverkoudheid"],
+        "Een onschuldige virusinfectie van neus en keel.",
+        [
+            ("Wat zijn de klachten?", "Niezen, een lopende of verstopte neus, keelpijn en soms wat koorts."),
+            ("Hoe wordt het behandeld?", "Rust, veel drinken en een neusspray met zout water."),
+        ],
+        ["neus-keel-oorziekten"],
+    ),
+    (
+        "griep",
+        "Griep",
+        ["influenza"],
+        "Een besmettelijke virusinfectie die plots hoge koorts en spierpijn geeft.",
+        [
+            ("Wat zijn de klachten?", "Koorts, hoofdpijn, spierpijn, hoesten en erg moe zijn."),
+            (
+                "Hoe voorkom je het?",
+                "Een jaarlijkse vaccinatie voor ouderen en mensen met een chronische ziekte.",
+            ),
+        ],
+        ["infectieziekten"],
+    ),
+    (
+        "hielspoor",
+        "Hielspoor",
+        ["fasciitis plantaris"],
+        "Een ontsteking van de peesplaat onder de voet, waar die aan het hielbeen vastzit.",
+        [
+            (
+                "Wat zijn de klachten?",
+                "Stekende pijn onder de hiel, vooral bij de eerste stappen na het opstaan.",
+            ),
+            (
+                "Hoe wordt het behandeld?",
+                "Rekoefeningen, aangepaste schoenen, steunzolen en soms een injectie.",
+            ),
+        ],
+        ["orthopedie"],
+    ),
+    (
+        "gordelroos",
+        "Gordelroos",
+        ["herpes zoster"],
+        "Een pijnlijke huiduitslag met blaasjes door het waterpokkenvirus dat opnieuw actief wordt.",
+        [("Hoe wordt het behandeld?", "Virusremmers in de eerste dagen en pijnstillers.")],
+        ["dermatologie"],
+    ),
+    (
+        "diarree",
+        "Diarree",
+        ["buikgriep"],
+        "Vaak en dunne stoelgang, meestal door een darminfectie (gastro-enteritis).",
+        [
+            ("Wat moet je doen?", "Veel drinken, ook oplossingen met zouten en suiker (ORS)."),
+            ("Wanneer naar de dokter?", "Bij bloed in de stoelgang, hoge koorts of uitdroging."),
+        ],
+        ["maag-darm-leverziekten"],
+    ),
+    (
+        "sinusitis",
+        "Sinusitis",
+        ["bijholteontsteking", "voorhoofdsholteontsteking"],
+        "Een ontsteking van de neusbijholten, vaak na een verkoudheid.",
+        [("Wat zijn de klachten?", "Pijn boven de ogen of in de wangen, een verstopte neus, slijm.")],
+        ["neus-keel-oorziekten"],
+    ),
+    (
+        "aambeien",
+        "Aambeien",
+        ["hemorroïden"],
+        "Gezwollen bloedvaten rond de anus die jeuken, pijn doen of bloeden.",
+        [("Hoe wordt het behandeld?", "Vezelrijk eten, een zalf, soms een rubberen bandje of een ingreep.")],
+        ["maag-darm-leverziekten"],
+    ),
+    (
+        "botbreuk",
+        "Botbreuk",
+        ["fractuur"],
+        "Een breuk in een bot, na een val of een ongeval.",
+        [
+            (
+                "Hoe wordt het behandeld?",
+                "Het bot wordt rechtgezet en vastgezet met gips, een spalk of een operatie.",
+            ),
+        ],
+        ["orthopedie"],
+    ),
+    (
+        "misselijkheid-en-braken",
+        "Misselijkheid en braken",
+        ["nausea"],
+        "Je onwel voelen in de maag en moeten overgeven, door een infectie, medicatie of zwangerschap.",
+        [("Wanneer naar de dokter?", "Als je niets binnen kan houden of tekenen van uitdroging hebt.")],
+        ["maag-darm-leverziekten"],
+    ),
+    (
+        "alcoholintoxicatie",
+        "Alcoholintoxicatie",
+        ["alcoholvergiftiging"],
+        "Te veel alcohol in korte tijd: braken, verwardheid, soms bewusteloosheid.",
+        [
+            (
+                "Wat na een zware avond?",
+                "Een kater met hoofdpijn en dorst gaat vanzelf over; water drinken helpt.",
+            )
+        ],
+        ["spoedgevallen"],
+    ),
 ]
 
 TREATMENTS = [
@@ -573,6 +694,33 @@ TREATMENTS = [
         "vaccinatie-reizigers",
         "Vaccinaties voor reizigers",
         "Inentingen en advies voor een reis naar de tropen.",
+        ["infectieziekten"],
+    ),
+    (
+        "griepvaccinatie",
+        "Griepvaccinatie",
+        "Een jaarlijkse inenting tegen griep, in het najaar, voor ouderen en risicogroepen.",
+        ["infectieziekten"],
+    ),
+    (
+        "wijsheidstanden-verwijderen",
+        "Wijsheidstanden verwijderen",
+        "De kaakchirurg trekt wijsheidstanden die pijn doen of geen plaats hebben.",
+        ["mond-kaak-aangezichtschirurgie"],
+    ),
+]
+
+INFO = [
+    (
+        "zorg-voor-je-gips",
+        "Zorg voor je gips",
+        "Wat je mag en niet mag met een gipsverband of een spalk, en wanneer je terugkomt.",
+        ["orthopedie"],
+    ),
+    (
+        "gezond-op-reis",
+        "Gezond op reis",
+        "Advies voor een verre reis: inentingen, malaria, reisziekte en het tijdsverschil.",
         ["infectieziekten"],
     ),
 ]
@@ -645,7 +793,7 @@ def corpus_document() -> dict:
         for k, (s, n, i) in enumerate(SERVICES)
     ]
     pages = []
-    for kind, entries in (("treatment", TREATMENTS), ("examination", EXAMINATIONS)):
+    for kind, entries in (("treatment", TREATMENTS), ("examination", EXAMINATIONS), ("info", INFO)):
         for slug, title, intro, _services in entries:
             pages.append(
                 {

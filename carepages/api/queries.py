@@ -93,6 +93,7 @@ def condition_detail(request, page: ConditionPage) -> dict:
             for s in services
         ],
         "related": related,
+        "lay_terms": page.lay_terms,
     }
 
 

@@ -63,6 +63,7 @@ class ConditionDetail(ConditionSummary):
     sections: list[Section]
     services: list[ServiceWithLocations]
     related: list[RelatedLink]
+    lay_terms: list[str]  # the lay vocabulary's words for this condition ("valling"), see docs/search.md
 
 
 class ConditionList(Schema):

@@ -20,7 +20,17 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from . import feed
 
 # Apps whose models are shown on public pages (orderables, site settings).
-CONTENT_APPS = {"core", "home", "conditions", "services", "locations", "infopages", "site_settings"}
+# The vocabulary's lay terms show on condition pages and in the A–Z list.
+CONTENT_APPS = {
+    "core",
+    "home",
+    "conditions",
+    "services",
+    "locations",
+    "infopages",
+    "site_settings",
+    "vocabulary",
+}
 # Wagtail models whose change alters what visitors get: privacy, redirects, the site.
 WAGTAIL_MODELS = (PageViewRestriction, Redirect, Site)
 # A page saved with only these fields changed its draft, not what visitors see.

@@ -1,6 +1,7 @@
 """Conditions ("aandoeningen"): the pages patients come for."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
@@ -9,6 +10,7 @@ from wagtail.search import index
 from carepages.core.models import ReviewedMixin, SectionsMixin
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
+from carepages.vocabulary.pages import lay_terms_for, see_entries
 
 from .alphabet import group_by_letter
 
@@ -28,9 +30,11 @@ class ConditionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = ConditionPage.objects.child_of(self).live().order_by("title")
-        context["letters"] = group_by_letter(conditions)
-        context["has_conditions"] = any(items for _, items in context["letters"])
+        conditions = list(ConditionPage.objects.child_of(self).live().order_by("title"))
+        # Other names and lay terms file under their own letter: "Lumbago → Rugpijn" under L.
+        entries = sorted([*conditions, *see_entries(conditions)], key=lambda item: item.title.casefold())
+        context["letters"] = group_by_letter(entries)
+        context["has_conditions"] = bool(conditions)
         return context
 
 
@@ -68,6 +72,16 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
     @property
     def alternate_names(self) -> list[str]:
         return [name.strip() for name in self.also_known_as.splitlines() if name.strip()]
+
+    @cached_property
+    def lay_terms(self) -> list[str]:
+        """Lay terms of the vocabulary (admin: Lekentaal) that mean this condition ("valling")."""
+        return lay_terms_for(self.title, self.alternate_names)
+
+    @property
+    def known_as(self) -> list[str]:
+        """The "Ook bekend als" line: the editors' other names, then the vocabulary's lay terms."""
+        return [*self.alternate_names, *self.lay_terms]
 
     def live_services(self):
         """The services to show, in the editor's order; unpublished ones drop out."""

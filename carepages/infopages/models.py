@@ -45,9 +45,17 @@ class InfoIndexPage(Page):
         if expected and self.slug != expected:
             raise ValidationError({"slug": f"Het overzicht van deze soort heeft als slug ‘{expected}’."})
 
+    def live_pages(self):
+        return InfoPage.objects.child_of(self).live().order_by("title")
+
+    def get_sitemap_urls(self, request=None):
+        # An index without pages (as /info/ after install) is a dead end: search engines need not
+        # know it. It still answers (noindex) for a patient who follows an old link.
+        return super().get_sitemap_urls(request) if self.live_pages().exists() else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pages"] = InfoPage.objects.child_of(self).live().order_by("title")
+        context["pages"] = self.live_pages()
         return context
 
 

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from carepages.changes import feed
 
-from .index import analyse, split_names
+from .index import VOCABULARY_CHANGE, analyse, split_names
 from .models import SearchDocument
 
 KIND_LABELS = {
@@ -60,6 +60,10 @@ def build_document(page: Page) -> SearchDocument | None:
         intro, body = "\n".join(part for part in (page.address, page.phone) if part), ""
     else:
         intro, body = page.intro, sections_text(page.sections)
+    if isinstance(page, service):
+        # Patients name a service with its campus ("longziekten palfijn"): the service's page is
+        # the one that meets both, ahead of the campus's page, which meets only one.
+        body = "\n".join(part for part in (body, campuses_text(page)) if part)
     document = SearchDocument(
         page_id=page.pk,
         kind=kind,
@@ -75,6 +79,21 @@ def build_document(page: Page) -> SearchDocument | None:
     names = split_names(document.also_known_as)
     document.analysis = analyse(document.title, names, document.intro, document.body)
     return document
+
+
+def campuses_text(service) -> str:
+    """ "Locaties: ZAS Palfijn (Lantaarnlei 20, 2170 Merksem), …" for a service's live campuses."""
+    names = [
+        f"{location.title} ({location.address})" if location.address else location.title
+        for location in service.live_locations()
+    ]
+    return "Locaties: " + ", ".join(names) if names else ""
+
+
+def _services_at(location_id: int) -> list[int]:
+    from carepages.services.models import ServiceLocation
+
+    return list(ServiceLocation.objects.filter(location_id=location_id).values_list("page_id", flat=True))
 
 
 def sections_text(sections) -> str:
@@ -116,6 +135,14 @@ def sync_page(page_id: int, page: Page | None = None) -> bool:
                 return False
             document.save(force_update=True)
         _log_change(page_id)
+    if (
+        current is not None
+        and current.kind == "location"
+        or document is not None
+        and document.kind == "location"
+    ):
+        # The services at a campus name it in their documents: a renamed campus renames it there.
+        sync_pages(_services_at(page_id))
     return True
 
 
@@ -197,6 +224,12 @@ def rebuild_all() -> int:
         SearchDocument.objects.values_list("pk", flat=True)
     )
     return sync_pages(sorted(ids))
+
+
+def vocabulary_changed() -> None:
+    """Every process reloads the lay vocabulary with its next search (the change log carries it)."""
+    with transaction.atomic():
+        _log_change(VOCABULARY_CHANGE)
 
 
 def _log_change(page_id: int) -> None:

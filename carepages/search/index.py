@@ -19,9 +19,15 @@ from functools import lru_cache
 from operator import itemgetter
 
 from carepages.changes import feed
+from carepages.language import analysis
+from carepages.language.analysis import atoms
+from carepages.vocabulary.lexicon import Lexicon
 
-from . import analysis
 from .models import SearchDocument
+
+#: The page id a change to the lay vocabulary is recorded under in the change feed (no page has
+#: it): every process reloads its vocabulary with the next search, as it applies a page's change.
+VOCABULARY_CHANGE = 0
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
 #: (and rewritten by `manage.py rebuild_search_index`).
@@ -54,22 +60,6 @@ class Doc:
     name_atoms: list[frozenset[str]]  # likewise for each also-known-as name
     terms: dict[str, float] = field(default_factory=dict)  # term → weight, for removal
     surface: frozenset[str] = frozenset()  # the folded words, for typo and prefix matching
-
-
-def atoms(text: str) -> frozenset[str]:
-    """The meaning-bearing stems of a short text, compounds as their parts.
-
-    "Schouderpijn" and "pijn in de schouder" have the same atoms, as do
-    "COVID-19" and "covid19": it tells when a query says exactly a title.
-    """
-    result = set()
-    for word in analysis.words(text):
-        if word in analysis.STOPWORDS:
-            continue
-        for piece in analysis.letter_digit_parts(word):
-            parts = analysis.split_compound(piece)
-            result.update(analysis.stem(p) for p in parts) if parts else result.add(analysis.stem(piece))
-    return frozenset(result)
 
 
 @lru_cache(maxsize=300_000)
@@ -195,6 +185,8 @@ class SearchIndex:
         self._top: dict[str, list[tuple[int, float]]] = {}  # term → top_postings(term), until it changes
         self._sorted_words: list[str] | None = None
         self._words_by_length: dict | None = None
+        self._sounds: tuple[dict[str, list[str]], list[str]] | None = None
+        self.lexicon = _empty_lexicon()
 
     def __len__(self):
         return len(self.docs)
@@ -217,7 +209,7 @@ class SearchIndex:
             if count is None:
                 counts[word] = 1
                 self.word_stems[word] = analysis.stem(word)
-                self._sorted_words = self._words_by_length = None
+                self._sorted_words = self._words_by_length = self._sounds = None
             else:
                 counts[word] = count + 1
 
@@ -237,7 +229,7 @@ class SearchIndex:
             if self.word_counts[word] <= 0:
                 del self.word_counts[word]
                 self.word_stems.pop(word, None)
-                self._sorted_words = self._words_by_length = None
+                self._sorted_words = self._words_by_length = self._sounds = None
 
     def top_postings(self, term: str) -> list[tuple[int, float]]:
         """The pages with `term`, best weight first, at most MAX_SCORED_POSTINGS of them.
@@ -272,6 +264,25 @@ class SearchIndex:
             if not words[i].startswith(prefix):
                 break
             found.append(words[i])
+        found.sort(key=lambda w: -self.word_counts[w])
+        return found[:limit]
+
+    def words_sounding_like(self, key: str, prefix: bool = False, limit: int = 10) -> list[str]:
+        """Indexed words whose sound key (analysis.sound_key) is `key`, or starts with it."""
+        if self._sounds is None:
+            by_key: dict[str, list[str]] = {}
+            for word in self.word_counts:
+                if word.isalpha():
+                    by_key.setdefault(analysis.sound_key(word), []).append(word)
+            self._sounds = (by_key, sorted(by_key))
+        by_key, keys = self._sounds
+        if not prefix:
+            return by_key.get(key, [])[:limit]
+        found = []
+        for i in range(bisect_left(keys, key), len(keys)):
+            if not keys[i].startswith(key) or len(found) >= limit:
+                break
+            found.extend(by_key[keys[i]])
         found.sort(key=lambda w: -self.word_counts[w])
         return found[:limit]
 
@@ -322,6 +333,9 @@ class IndexCache:
             return self.index
 
     def _apply(self, page_ids: set[int]) -> None:
+        if VOCABULARY_CHANGE in page_ids:
+            page_ids = page_ids - {VOCABULARY_CHANGE}
+            self.index.lexicon = _load_lexicon()
         rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=page_ids)}
         for page_id in page_ids:
             if page_id in rows:
@@ -330,8 +344,19 @@ class IndexCache:
                 self.index.remove(page_id)
 
 
+def _empty_lexicon():
+    from carepages.vocabulary.lexicon import Lexicon
+
+    return Lexicon()
+
+
+def _load_lexicon():
+    return Lexicon.load()
+
+
 def _build() -> SearchIndex:
     index = SearchIndex()
+    index.lexicon = _load_lexicon()
     rows = SearchDocument.objects.order_by("pk").values_list(*DOC_COLUMNS, "analysis")
     for row in rows.iterator(chunk_size=2000):
         index.add(make_doc(row))

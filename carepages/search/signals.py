@@ -9,7 +9,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, post_page_move
 
-from .documents import defer, remove_page, sync_page, sync_subtree
+from carepages.vocabulary.signals import terms_changed
+
+from .documents import defer, remove_page, sync_page, sync_subtree, vocabulary_changed
 
 
 def _on_save(sender, instance, raw=False, **kwargs):
@@ -37,7 +39,12 @@ def _on_slug_changed(sender, instance, **kwargs):
     sync_subtree(Page.objects.get(pk=instance.pk))
 
 
+def _on_terms_changed(sender, **kwargs):
+    vocabulary_changed()
+
+
 def connect() -> None:
+    terms_changed.connect(_on_terms_changed, dispatch_uid="carepages_search_vocabulary")
     post_save.connect(_on_save, dispatch_uid="carepages_search_save")
     page_published.connect(_on_published, dispatch_uid="carepages_search_published")
     post_delete.connect(_on_delete, dispatch_uid="carepages_search_delete")

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django_filters import ChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
@@ -48,12 +48,7 @@ class WeeklySearchFilterSet(WagtailFilterSet):
 
 
 def vocabulary_add_url(query: str) -> str:
-    try:
-        base = reverse(VOCABULARY_ADD_URL_NAME)
-    except NoReverseMatch:
-        # Without the vocabulary app the link still names the form its snippet will have.
-        base = reverse("wagtailadmin_home") + "snippets/vocabulary/layterm/add/"
-    return f"{base}?{urlencode({'term': query})}"
+    return f"{reverse(VOCABULARY_ADD_URL_NAME)}?{urlencode({'term': query})}"
 
 
 def promotion_url(query: str, promotion_id: int | None) -> str:

@@ -90,6 +90,10 @@ def _page_number(raw: str | None, num_pages: int, messages: list[str]) -> int:
         messages.append("Dat paginanummer bestaat niet. We tonen de eerste pagina.")
         return 1
     if number > num_pages:
-        messages.append(f"Er zijn maar {num_pages} pagina's. We tonen de laatste.")
+        messages.append(
+            "Er is maar 1 pagina. We tonen die."
+            if num_pages == 1
+            else f"Er zijn maar {num_pages} pagina's. We tonen de laatste."
+        )
         return num_pages
     return number

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "carepages.infopages",
     "carepages.site_settings",
     "carepages.search",
+    "carepages.vocabulary",
     "carepages.search_insights",
     "carepages.api",
     "carepages.content_io",
@@ -240,6 +241,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# SVG for the hospital's logo (site setting "Ziekenhuis"); shown only as <img>, where SVG runs no script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 
 # Bodies are plain prose: the editor offers what the import format allows.
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link"]

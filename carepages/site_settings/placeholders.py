@@ -2,8 +2,10 @@
 
 The seed page came with lorem ipsum in its footer and links to "#"; the demo
 content says "Voorbeeldtekst"/"Voorbeeldinhoud" where an editor still has to
-write. This module lists the live pages and settings that still contain them,
-for the editors' dashboard panel (wagtail_hooks.py).
+write, and names the hospital "Voorbeeldziekenhuis" until an editor enters its
+identity (site setting "Ziekenhuis"). This module lists the live pages and
+settings that still contain them, for the editors' dashboard panel
+(wagtail_hooks.py).
 """
 
 import re
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from .models import FooterSettings
+from .models import EXAMPLE_NAME, EXAMPLE_PHONE, FooterSettings, HospitalSettings
 
 #: Phrases that only ever appear in filler text, matched case-insensitively.
 PLACEHOLDER_PHRASES = ["lorem ipsum", "nullam id dolor", "voorbeeldtekst", "voorbeeldinhoud"]
@@ -74,12 +76,27 @@ def page_findings() -> list[Finding]:
     return findings
 
 
+def _identity_problems(hospital: HospitalSettings) -> tuple[str, ...]:
+    """The identity fields still at the demo's example value: patients would read a made-up name or number."""
+    problems = []
+    if hospital.name == EXAMPLE_NAME:
+        problems.append(f"voorbeeldnaam ‘{EXAMPLE_NAME}’")
+    if hospital.phone == EXAMPLE_PHONE:
+        problems.append(f"voorbeeldnummer ‘{EXAMPLE_PHONE}’")
+    return tuple(problems)
+
+
 def settings_findings() -> list[Finding]:
+    hospital = HospitalSettings.load()
     footer = FooterSettings.load()
-    problems = problems_in([footer.ombudsdienst, footer.publisher])
-    return (
-        [Finding(str(FooterSettings._meta.verbose_name).capitalize(), problems, footer)] if problems else []
-    )
+    findings = [
+        Finding(str(setting._meta.verbose_name).capitalize(), problems, setting)
+        for setting, problems in [
+            (hospital, _identity_problems(hospital)),
+            (footer, problems_in([footer.ombudsdienst, footer.publisher])),
+        ]
+    ]
+    return [finding for finding in findings if finding.problems]
 
 
 def find_placeholders() -> list[Finding]:

@@ -116,3 +116,15 @@ def test_unpublished_campus_leaves_the_filter_options(client, condition_with_ser
         "Campus A",
         "Campus C",
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?pagina=5", "Er zijn maar 2 pagina's. We tonen de laatste."),
+        ("?locatie=campus-b&pagina=3", "Er is maar 1 pagina. We tonen die."),  # not "maar 1 pagina's"
+    ],
+)
+def test_a_page_past_the_end_is_explained_in_correct_dutch(client, condition_with_services, query, message):
+    soup = read(client.get("/aandoeningen/schouderpijn/" + query))
+    assert [notice.get_text(strip=True) for notice in soup.select(".notice")] == [message]

@@ -99,7 +99,7 @@ def test_every_seed_element_reads_in_the_seed_order(page):
 
 def test_one_h1_the_title_and_the_definition_under_it(page):
     assert [text(h) for h in page.find_all("h1")] == ["Rugpijn"]
-    assert text(page.title) == "Rugpijn | carepages"
+    assert text(page.title) == "Rugpijn | Voorbeeldziekenhuis"  # the hospital's name (site setting)
     assert DEFINITION in blocks(page.find("main"))
 
 

@@ -3,18 +3,10 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag(takes_context=True)
-def site_name(context) -> str:
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.site_name if site and site.site_name else "carepages"
 
 
 @register.filter

@@ -1,4 +1,7 @@
-"""schema.org data for search engines and health portals (JSON-LD)."""
+"""schema.org data for search engines and health portals (JSON-LD).
+
+`publisher` is the hospital's name from its identity setting, passed in by the template.
+"""
 
 from django import template
 
@@ -6,7 +9,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def condition_jsonld(context, page) -> dict:
+def condition_jsonld(context, page, publisher: str = "") -> dict:
     """A MedicalWebPage about a MedicalCondition, with its review date."""
     request = context.get("request")
     condition = {"@type": "MedicalCondition", "name": page.title}
@@ -24,11 +27,13 @@ def condition_jsonld(context, page) -> dict:
     }
     if page.last_updated:
         data["lastReviewed"] = page.last_updated.isoformat()
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
     return data
 
 
 @register.simple_tag(takes_context=True)
-def info_jsonld(context, page) -> dict:
+def info_jsonld(context, page, publisher: str = "") -> dict:
     request = context.get("request")
     data = {
         "@context": "https://schema.org",
@@ -41,6 +46,8 @@ def info_jsonld(context, page) -> dict:
         data["description"] = page.intro
     if page.last_updated:
         data["lastReviewed"] = page.last_updated.isoformat()
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
     return data
 
 

@@ -300,7 +300,7 @@ def test_scheduled_publishing(editor, site_structure, today, time_machine):
 
 
 def test_moderators_approval_workflow_is_on_for_the_whole_site(db):
-    workflow = Workflow.objects.get(name="Moderators approval")
+    workflow = Workflow.objects.get(name="Goedkeuring door moderatoren")
     assert workflow.active
     assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow == workflow
 

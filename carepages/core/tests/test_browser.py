@@ -9,6 +9,7 @@ fail in CI (CI=true), where Chromium is installed.
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,23 @@ def test_condition_prints_as_a_clean_leaflet(open_page):
     )
     assert "/behandelingen/rugrevalidatie/" in after
     assert len(page.pdf(format="A4")) > 10_000
+
+
+def test_the_leaflet_is_a4_with_the_hospital_its_publisher_and_full_addresses(open_page):
+    page = open_page("/aandoeningen/rugpijn/")
+    page.emulate_media(media="print")
+    assert page.get_by_text("Voorbeeldziekenhuis · patiënteninformatie").is_visible()
+    assert page.get_by_text("V.U.: Voorbeeldtekst").is_visible()  # the footer's publisher, on paper too
+    for counter_or_filter in ["1 - 1 van 1", "Filters"]:
+        assert not page.get_by_text(counter_or_filter).is_visible()
+    after = page.get_by_role("link", name="Rugpijn onderzoeken").evaluate(
+        "element => getComputedStyle(element, '::after').content"
+    )
+    assert after.startswith('" (http') and after.endswith('/onderzoeken/rugpijn-onderzoeken/)"')
+    # The stylesheet's @page size, not the printer's default (US Letter on many machines).
+    pdf = page.pdf(prefer_css_page_size=True)
+    (width, height) = (float(n) for n in re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (210, 297)  # millimetres: A4
 
 
 def test_screenshots_of_the_seed_page(open_page, tmp_path):

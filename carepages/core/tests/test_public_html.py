@@ -34,7 +34,7 @@ def test_the_crawl_reaches_every_page_type(pages):
 def test_one_h1_a_title_and_the_landmarks_on_every_page(pages):
     for url, page in pages.items():
         assert len(page.find_all("h1")) == 1, url
-        assert text(page.title).endswith("| carepages"), url
+        assert text(page.title).endswith("| Voorbeeldziekenhuis"), url  # the hospital's name (setting)
         assert page.html["lang"] == "nl-BE", url
         assert len(page.find_all("main")) == 1 and page.find("main")["id"] == "inhoud", url
         assert page.find("a", href="#inhoud"), url

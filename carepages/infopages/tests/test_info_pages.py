@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 
@@ -60,3 +61,20 @@ def test_examination_page_is_labelled_as_such(client, pages):
 def test_empty_index_says_so(client, site_structure):
     page = read(client.get("/behandelingen/"))
     assert "Er zijn nog geen pagina's gepubliceerd." in text(page.find("main"))
+
+
+def sitemap_paths(client) -> set[str]:
+    return {
+        loc.split("localhost", 1)[1]
+        for loc in re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").text)
+    }
+
+
+def test_an_empty_index_stays_out_of_sitemap_and_search_engines_until_it_has_a_page(client, site_structure):
+    assert "/info/" not in sitemap_paths(client)
+    robots = read(client.get("/info/")).find("meta", attrs={"name": "robots"})
+    assert robots and robots["content"] == "noindex"
+
+    InfoPageFactory(parent=site_structure.info[Kind.INFO], title="Parkeren", slug="parkeren")
+    assert {"/info/", "/info/parkeren/"} <= sitemap_paths(client)
+    assert read(client.get("/info/")).find("meta", attrs={"name": "robots"}) is None

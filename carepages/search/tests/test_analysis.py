@@ -1,7 +1,7 @@
 """The Dutch analysis: the same words meet however a patient writes them."""
 
-from carepages.search import analysis
-from carepages.search.index import atoms
+from carepages.language import analysis
+from carepages.language.analysis import atoms
 
 
 def test_folding_drops_accents_and_case():

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
 from carepages.core.testing import read, region, text
-from carepages.site_settings.models import FooterSettings
+from carepages.site_settings.models import FooterSettings, HospitalSettings
 
 
 @pytest.fixture
@@ -28,8 +28,20 @@ def test_editing_the_footer_settings_in_the_admin_changes_the_footer_on_every_pa
         {
             "ombudsdienst": rich_text("<p>Bel de ombudsdienst op <b>03 280 20 00</b>.</p>"),
             "publisher": rich_text("<p>ZAS vzw, Lindendreef 1, 2020 Antwerpen</p>"),
-            "phone": "03 280 00 00",
             "email": "info@example.be",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # The central number is part of the hospital's identity (header and footer).
+    hospital = HospitalSettings.load()
+    url = reverse("wagtailsettings:edit", args=["site_settings", "hospitalsettings", hospital.pk])
+    response = editor.post(
+        url,
+        {
+            "name": "AZ Voorbeeld",
+            "phone": "03 280 00 00",
+            "emergency_phone": "112",
+            "accent_color": "#00507a",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

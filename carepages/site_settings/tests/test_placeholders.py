@@ -6,7 +6,7 @@ from django.urls import reverse
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.conditions.models import ConditionPage
 from carepages.core.testing import read, text
-from carepages.site_settings.models import FooterSettings
+from carepages.site_settings.models import FooterSettings, HospitalSettings
 from carepages.site_settings.placeholders import find_placeholders, problems_in
 
 
@@ -33,10 +33,9 @@ def test_what_counts_as_a_placeholder(value, expected):
 def test_the_demo_content_placeholders_are_found(demo_content):
     found = {finding.label: finding.problems for finding in find_placeholders()}
     assert found == {
+        "Ziekenhuis": ("voorbeeldnaam ‘Voorbeeldziekenhuis’", "voorbeeldnummer ‘03 000 00 00’"),
         "Voettekst en contact": ("voorbeeldtekst ‘Voorbeeldtekst’",),
         "Fysische geneeskunde en revalidatie": ("voorbeeldtekst ‘Voorbeeldinhoud’",),
-        "Rugrevalidatie": ("voorbeeldtekst ‘Voorbeeldinhoud’",),
-        "Rugpijn onderzoeken": ("voorbeeldtekst ‘Voorbeeldinhoud’",),
     }
 
 
@@ -53,6 +52,7 @@ def test_a_dead_link_in_a_section_and_lorem_ipsum_in_the_footer(site_structure):
     )
     found = {finding.label: finding.problems for finding in find_placeholders()}
     assert found == {
+        "Ziekenhuis": ("voorbeeldnaam ‘Voorbeeldziekenhuis’",),
         "Voettekst en contact": ("voorbeeldtekst ‘Lorem ipsum’",),
         "Rugpijn": ("link zonder bestemming (#)",),
     }
@@ -66,6 +66,22 @@ def test_drafts_are_not_listed_and_fixing_the_text_clears_the_warning(demo_conte
     footer.ombudsdienst = "<p>Bel 03 280 00 00.</p>"
     footer.publisher = "<p>ZAS vzw, Antwerpen</p>"
     footer.save()
+    fill_in_identity()
+    assert find_placeholders() == []
+
+
+def fill_in_identity() -> None:
+    hospital = HospitalSettings.load()
+    hospital.name = "AZ Echt"
+    hospital.phone = "03 123 45 67"
+    hospital.save()
+
+
+def test_the_example_identity_is_flagged_until_an_editor_changes_it(site_structure):
+    assert [(f.label, f.problems) for f in find_placeholders()] == [
+        ("Ziekenhuis", ("voorbeeldnaam ‘Voorbeeldziekenhuis’",))
+    ]
+    fill_in_identity()
     assert find_placeholders() == []
 
 
@@ -93,5 +109,6 @@ def test_the_dashboard_warns_editors_with_edit_links(admin_client, demo_content)
 
 
 def test_no_panel_when_nothing_is_left(admin_client, site_structure):
+    fill_in_identity()
     page = read(admin_client.get(reverse("wagtailadmin_home")))
     assert page.find(id="voorbeeldteksten-section") is None

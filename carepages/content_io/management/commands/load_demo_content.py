@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from carepages.conditions.models import ConditionPage
 from carepages.content_io.importer import import_document
 from carepages.content_io.site_structure import ensure_site_structure
-from carepages.site_settings.models import FooterSettings
+from carepages.site_settings.models import EXAMPLE_PHONE, FooterSettings, HospitalSettings
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "demo_content.json"
 
@@ -39,5 +39,10 @@ class Command(BaseCommand):
             footer.ombudsdienst = FOOTER_EXAMPLE
             footer.publisher = PUBLISHER_EXAMPLE
             footer.save()
+        hospital = HospitalSettings.load()
+        if not hospital.phone:
+            # An obvious example number (flagged on the dashboard), so the header shows where it goes.
+            hospital.phone = EXAMPLE_PHONE
+            hospital.save()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

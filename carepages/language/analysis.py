@@ -169,3 +169,84 @@ def vowel_variants(stem_: str) -> tuple[str, ...]:
     if single and len(stem_) >= 4:
         return (stem_[: single.start(2)] + single.group(2) * 2 + single.group(3),)
     return ()
+
+
+#: Words of questions and everyday sentences that say nothing about what the patient looks for
+#: ("ik heb altijd pijn aan mijn hiel", "wat moet ik doen bij …"). Queries only: documents keep them.
+_FILLER_TEXT = """
+    aan af alle alles altijd beetje beter best daar daarna dag dagen doe doen doet dokter echt eens
+    erg even ga gaan gaat gauw geleden goed gedaan had hadden hele heel hem hen hier hoelang hun
+    iemand iets ieder jullie kan kon kunnen kun kunt laat laten lang last mag me meer meest mee mij
+    moet moeten mogen na nodig nooit nou nu of ok oké om ons ook opnieuw paar precies regelmatig
+    snel soms steeds tegen terwijl vaak veel voel voelt vooral waarvoor weer weet welk wil wilt word
+    zal zeker zelf ziet zit zou zoals zoveel krijg krijgt kreeg kom komt helpt help helpen
+    please my the what how is a an of in on for with to and
+"""
+QUERY_FILLERS = STOPWORDS | frozenset(_FILLER_TEXT.split())
+
+#: A word at least this common in Dutch (wordfreq's Zipf scale) is a word, not a typo: "hiel" (3.1)
+#: and "voet" (4.7) are meant as written. Misspellings are rarer than this ("diabetis" 1.0).
+DICTIONARY_FLOOR = 2.5
+
+
+def is_dictionary_word(word: str) -> bool:
+    return len(word) >= 3 and _zipf(word) >= DICTIONARY_FLOOR
+
+
+#: How Dutch writes one sound several ways, for spelling by ear: the left side becomes the right.
+_SOUND_RULES = (
+    ("x", "ks"),
+    ("sch", "s"),
+    ("sj", "#"),  # one sound, written four ways: "sjemo", "chemo", "shock", "sjok"
+    ("sh", "#"),
+    ("ch", "#"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("rh", "r"),
+    ("qu", "kw"),
+    ("ae", "e"),
+    ("ai", "e"),
+    ("ij", "ei"),
+    ("au", "ou"),
+    ("ie", "i"),
+    ("y", "i"),
+    ("dt", "t"),
+    ("z", "s"),
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_DOUBLES = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(word: str) -> str:
+    """The word as it sounds, about: "sjemo" and "chemo", "ekg" and "ecg", "migrene" and "migraine".
+
+    Used only to find an indexed word that a patient spelt by ear; never for words the pages have.
+    """
+    key = word
+    if key.startswith("ps"):  # "soriasis": the p is silent
+        key = key[1:]
+    key = _SOFT_C.sub("s", key)
+    for written, sound in _SOUND_RULES:
+        key = key.replace(written, sound)
+    key = key.replace("c", "k")
+    key = _DOUBLES.sub(r"\1", key)
+    if key.endswith("d"):
+        key = key[:-1] + "t"
+    return key
+
+
+def atoms(text: str) -> frozenset[str]:
+    """The meaning-bearing stems of a short text, compounds as their parts.
+
+    "Schouderpijn" and "pijn in de schouder" have the same atoms, as do
+    "COVID-19" and "covid19": it tells when a query says exactly a title.
+    """
+    result = set()
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        for piece in letter_digit_parts(word):
+            parts = split_compound(piece)
+            result.update(stem(p) for p in parts) if parts else result.add(stem(piece))
+    return frozenset(result)

@@ -1,0 +1,26 @@
+"""The accent colour as a stylesheet: the CSP forbids inline styles, so the colour comes from a URL."""
+
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+
+from .contrast import darker
+from .models import HospitalSettings
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def accent_css(request, colour: str) -> HttpResponse:
+    """`--brand` and its hover shade. The URL names the colour, so each URL's answer never changes.
+
+    A page cached with an older colour's URL is sent on to the current colour.
+    """
+    hospital = HospitalSettings.load(request_or_site=request)
+    if colour != hospital.accent_slug:
+        response = redirect(hospital.accent_css_url)
+        response["Cache-Control"] = "no-cache"
+        return response
+    css = f":root {{ --brand: {hospital.accent_color}; --brand-dark: {darker(hospital.accent_color)}; }}\n"
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=ONE_YEAR, immutable=True)
+    return response
