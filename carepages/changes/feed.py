@@ -10,8 +10,9 @@ Readers:
 * `subscribe(callback)`: called with the new change at once, in the process that
   committed it (the publish cache empties its local stores without waiting for a poll);
 * `Follower`: a position in the feed; `read()` returns the changes committed since, in
-  order (one small query). Each process follows with its own followers: the front's
-  poll thread, the search's check before each query;
+  order (one small query): the search's index checks it before each query;
+* `head()`: the newest change (one small query): the publish cache's poll thread names
+  its generation by it, every 0.5 s;
 * `pending()`: the page ids recorded by this connection's open transaction, for a
   reader that must see its own uncommitted writes (the search, inside an editor's save).
 
