@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from carepages.core import health
 from carepages.core import views as core_views
+from carepages.feedback import views as feedback_views
 from carepages.search import urls as search_urls
 from carepages.site_settings import views as site_settings_views
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),  # for monitoring: docs/operations.md
     path("huisstijl/<slug:colour>.css", site_settings_views.accent_css, name="accent_css"),
     path("api/v1/", include("carepages.api.urls")),
+    path("feedback/", feedback_views.submit, name="feedback"),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 
 from carepages.conditions.models import ConditionPage
+from carepages.core import kinds
 from carepages.core.errors import database_unavailable_json
 from carepages.core.text import CONTROL_CHARACTERS
 from carepages.locations.models import LocationPage
@@ -32,11 +33,11 @@ SLUG_PATTERN = r"^[-\w]+$"
 #: Some text besides spaces, and no control character (NUL is stored by no database; the others
 #: would be echoed back in "query").
 TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*[^\s{CONTROL_CHARACTERS}][^{CONTROL_CHARACTERS}]*$"
-_KIND = "(" + "|".join(engine.KINDS) + ")"
+_KIND = "(" + "|".join(kinds.api_types()) + ")"
 KINDS_PATTERN = rf"^ *{_KIND} *(, *{_KIND} *)*$"
 HINTS = {
     "q": "give a search text (not only spaces, no control characters)",
-    "type": f"use one or more of {', '.join(engine.KINDS)}, separated by commas",
+    "type": f"use one or more of {', '.join(kinds.api_types())}, separated by commas",
     "location": "give the slug of a campus, e.g. zas-middelheim",
     "slug": "a slug holds letters, digits, - and _ only",
 }
@@ -170,7 +171,7 @@ def search(
         None,
         pattern=KINDS_PATTERN,
         max_length=100,
-        description="Comma-separated kinds to include: condition, service, location, page (default: all).",
+        description=f"Comma-separated kinds to include: {', '.join(kinds.api_types())} (default: all).",
     ),
     limit: int = Query(
         10, ge=1, le=MAX_SEARCH_LIMIT, description=f"How many results (1–{MAX_SEARCH_LIMIT})."

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage
+from carepages.core import kinds
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
 
@@ -84,8 +85,8 @@ def condition_detail(request, page: ConditionPage) -> dict:
     )
     for row in links.order_by("sort_order", "pk"):
         target = row.related_page.specific_deferred
-        kind = "condition" if isinstance(target, ConditionPage) else getattr(target, "kind", "info")
-        related.append(link(request, target) | {"type": str(kind)})
+        kind = kinds.of(target)
+        related.append(link(request, target) | {"type": kind.key if kind else "info"})
     return condition_summaries(request, [page])[0] | {
         "sections": page.section_data(),
         "services": [

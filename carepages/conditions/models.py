@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from carepages.core import kinds
 from carepages.core.models import ReviewedMixin, SectionsMixin
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
@@ -137,3 +138,18 @@ class ConditionRelatedPage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "zie ook"
+
+
+kinds.register(
+    kinds.PageKind(
+        key="condition",
+        api_type="condition",
+        label="Aandoening",
+        plural="Aandoeningen",
+        soort="aandoening",
+        index_slug="aandoeningen",
+        format_key="conditions",
+        model="conditions.ConditionPage",
+        order=10,
+    )
+)

@@ -13,12 +13,11 @@ from typing import Any
 
 from wagtail.models import Page
 
-from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
-from carepages.infopages.models import InfoPage
-from carepages.locations.models import LocationPage
-from carepages.services.models import ServiceLocation, ServicePage
+from carepages.conditions.models import ConditionRelatedPage, ConditionService
+from carepages.core import kinds
+from carepages.services.models import ServiceLocation
 
-from .format import FORMAT_NAME, FORMAT_VERSION
+from .format import FORMAT_NAME, FORMAT_VERSION, KINDS
 
 
 @dataclass
@@ -31,12 +30,9 @@ class Existing:
 
 def load_existing(live_only: bool = False) -> Existing:
     existing = Existing()
-    for kind, model in (
-        ("locations", LocationPage),
-        ("services", ServicePage),
-        ("pages", InfoPage),
-        ("conditions", ConditionPage),
-    ):
+    for kind in KINDS:
+        # The kinds of one list share their page class (the three kinds of an InfoPage).
+        model = kinds.for_format_key(kind)[0].model_class
         pages = model.objects.all()
         if live_only:
             pages = pages.live()

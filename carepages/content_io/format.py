@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug, validate_unicode_slug
 
+from carepages.core import kinds
 from carepages.core.blocks import clean_html
 
 FORMAT_NAME = "carepages-content"
@@ -30,7 +31,6 @@ FORMAT_VERSION = 1
 
 #: The kinds of entry, in the order they are imported (later kinds refer to earlier ones).
 KINDS = ("locations", "services", "pages", "conditions")
-PAGE_KINDS = ("treatment", "examination", "info")
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TITLE_MAX = 255
@@ -394,8 +394,10 @@ class _Checker:
                     return bad(f"longer than {TITLE_MAX} characters")
             if type_name == "phone" and len(value) > PHONE_MAX:
                 return bad(f"longer than {PHONE_MAX} characters")
-            if type_name == "kind" and value not in PAGE_KINDS:
-                return bad(f"{shown(value)} is not one of {', '.join(PAGE_KINDS)}")
+            if type_name == "kind":
+                page_kinds = [kind.key for kind in kinds.for_format_key("pages")]
+                if value not in page_kinds:
+                    return bad(f"{shown(value)} is not one of {', '.join(page_kinds)}")
             return value
         if type_name == "date":
             # Only YYYY-MM-DD: fromisoformat alone would also take 20240702 or 2024-W27-2.

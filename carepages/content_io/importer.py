@@ -21,6 +21,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
+from carepages.core import kinds
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
 from carepages.search import documents as search_documents
@@ -152,7 +153,7 @@ class _Writer:
             pages.append(page)
         # All tree rows first, so links between new pages (a condition's "related") find their ids.
         bulk.insert_pages(parent, pages)
-        self.ids[_kind_of(model)].update({page.slug: page.pk for page in pages})
+        self.ids[kinds.format_key_of(model)].update({page.slug: page.pk for page in pages})
         for start in range(0, len(pages), CHUNK):
             chunk = list(zip(pages[start : start + CHUNK], entries[start : start + CHUNK], strict=True))
             for page, entry in chunk:
@@ -171,7 +172,7 @@ class _Writer:
                 page.save_revision(log_action=True).publish()
             except ValidationError as error:
                 problems = [
-                    Problem(_kind_of(type(page)), entry["slug"], name, " ".join(messages))
+                    Problem(kinds.format_key_of(type(page)), entry["slug"], name, " ".join(messages))
                     for name, messages in error.message_dict.items()
                 ]
                 raise ContentImportError(problems) from None
@@ -207,7 +208,3 @@ class _Writer:
                 ConditionRelatedPage(related_page_id=ids["conditions"].get(s) or ids["pages"][s])
                 for s in entry["related"]
             ]
-
-
-def _kind_of(model: type[Page]) -> str:
-    return {LocationPage: "locations", ServicePage: "services", InfoPage: "pages"}.get(model, "conditions")

@@ -10,12 +10,11 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from carepages.conditions.models import ConditionIndexPage
+from carepages.core import kinds
 from carepages.home.models import HomePage
-from carepages.infopages.models import KIND_SLUGS, InfoIndexPage, Kind
+from carepages.infopages.models import InfoIndexPage, Kind
 from carepages.locations.models import LocationIndexPage
 from carepages.services.models import ServiceIndexPage
-
-INFO_TITLES = {Kind.TREATMENT: "Behandelingen", Kind.EXAMINATION: "Onderzoeken", Kind.INFO: "Info"}
 
 
 @dataclass
@@ -31,19 +30,11 @@ class SiteStructure:
 def ensure_site_structure() -> SiteStructure:
     """Find or create the home page and the indexes; safe to call repeatedly."""
     home = HomePage.objects.first() or _create_home()
-    conditions = _child(home, ConditionIndexPage, "aandoeningen", "Aandoeningen")
-    services = _child(home, ServiceIndexPage, "diensten", "Diensten")
-    locations = _child(home, LocationIndexPage, "locaties", "Locaties")
+    conditions = _index(home, "condition", ConditionIndexPage)
+    services = _index(home, "service", ServiceIndexPage)
+    locations = _index(home, "location", LocationIndexPage)
     info = {
-        kind: _child(
-            home,
-            InfoIndexPage,
-            KIND_SLUGS[kind],
-            INFO_TITLES[kind],
-            kind=kind,
-            show_in_menus=kind != Kind.INFO,
-        )
-        for kind in Kind
+        kind: _index(home, kind, InfoIndexPage, kind=kind, show_in_menus=kind != Kind.INFO) for kind in Kind
     }
     return SiteStructure(home, conditions, services, locations, info)
 
@@ -68,6 +59,12 @@ def _create_home() -> HomePage:
         defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "carepages"},
     )
     return home
+
+
+def _index(home: HomePage, key: str, model, **fields):
+    """The index of a kind: its slug and title are the kind's (docs/urls.md)."""
+    page_kind = kinds.get(key)
+    return _child(home, model, page_kind.index_slug, page_kind.plural, **fields)
 
 
 def _child(parent: Page, model, slug: str, title: str, show_in_menus=True, **fields):

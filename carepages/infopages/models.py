@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from carepages.core import kinds
 from carepages.core.models import ReviewedMixin, SectionsMixin
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 
@@ -18,11 +19,6 @@ class Kind(models.TextChoices):
     TREATMENT = "treatment", "Behandeling"
     EXAMINATION = "examination", "Onderzoek"
     INFO = "info", "Info"
-
-
-#: The index slug of each kind, fixed by the public URLs (docs/urls.md).
-KIND_SLUGS = {Kind.TREATMENT: "behandelingen", Kind.EXAMINATION: "onderzoeken", Kind.INFO: "info"}
-SLUG_KINDS = {slug: kind for kind, slug in KIND_SLUGS.items()}
 
 
 class InfoIndexPage(Page):
@@ -41,7 +37,7 @@ class InfoIndexPage(Page):
 
     def clean(self):
         super().clean()
-        expected = KIND_SLUGS.get(self.kind)
+        expected = kinds.get(self.kind).index_slug if self.kind in Kind.values else None
         if expected and self.slug != expected:
             raise ValidationError({"slug": f"Het overzicht van deze soort heeft als slug ‘{expected}’."})
 
@@ -84,8 +80,31 @@ class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
         # The index's slug is tied to its kind (InfoIndexPage.clean), so the
         # URL path tells the kind without a query per page in a listing.
         parts = self.url_path.strip("/").split("/")
-        return SLUG_KINDS.get(parts[-2] if len(parts) >= 2 else "", Kind.INFO)
+        index_slug = parts[-2] if len(parts) >= 2 else ""
+        return next((key for key in Kind.values if kinds.get(key).index_slug == index_slug), Kind.INFO)
 
     @property
     def kind_label(self) -> str:
-        return Kind(self.kind).label
+        return kinds.get(self.kind).label
+
+
+def _info_kind(kind: Kind, plural: str, soort: str, index_slug: str, order: int) -> kinds.PageKind:
+    return kinds.register(
+        kinds.PageKind(
+            key=kind.value,
+            api_type="page",
+            label=kind.label,
+            plural=plural,
+            soort=soort,
+            index_slug=index_slug,  # fixed by the public URLs (docs/urls.md)
+            format_key="pages",
+            model="infopages.InfoPage",
+            order=order,
+            matches=lambda page: page.kind == kind.value,
+        )
+    )
+
+
+_info_kind(Kind.TREATMENT, "Behandelingen", "behandeling", "behandelingen", order=20)
+_info_kind(Kind.EXAMINATION, "Onderzoeken", "onderzoek", "onderzoeken", order=30)
+_info_kind(Kind.INFO, "Info", "info", "info", order=60)

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from carepages.core import kinds
+
 
 class LocationIndexPage(Page):
     """/locaties/: every campus with the services present there."""
@@ -69,3 +71,24 @@ def _live_service_links():
 def _services_of(links) -> list:
     """The distinct services of link rows, in the rows' order."""
     return list({link.page_id: link.page for link in links}.values())
+
+
+def _location_search_text(page: "LocationPage") -> tuple[str, str]:
+    # A campus's address is its definition: patients search it by town ("ziekenhuis merksem").
+    return "\n".join(part for part in (page.address, page.phone) if part), ""
+
+
+kinds.register(
+    kinds.PageKind(
+        key="location",
+        api_type="location",
+        label="Locatie",
+        plural="Locaties",
+        soort="locatie",
+        index_slug="locaties",
+        format_key="locations",
+        model="locations.LocationPage",
+        order=50,
+        search_text=_location_search_text,
+    )
+)

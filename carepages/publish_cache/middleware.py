@@ -3,9 +3,10 @@
 A CDN or proxy that ignores `Vary: Cookie` would otherwise keep an editor's page (with
 the userbar) or a filtered page rendered for an editor, and hand it to everyone. The
 rule (rule.py) says which requests are private; their answers get `private, no-store`
-unless the view was as strict already (`no-store` alone keeps it out of every cache). Public answers to page paths without a
-Cache-Control of their own (filtered and paged pages, pages not kept by the publish
-cache) get the cached pages' `public, no-cache`: shared caches must ask again each time.
+unless the view was as strict already (`no-store` alone keeps it out of every cache).
+Public answers to page paths without a Cache-Control of their own (filtered and paged
+pages, pages not kept by the publish cache) get the cached pages' `public, no-cache`:
+shared caches must ask again each time.
 """
 
 from .front import CACHE_CONTROL

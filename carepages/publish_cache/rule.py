@@ -78,8 +78,19 @@ def request_may_use_cache(environ) -> bool:
 
 
 def page_is_public(page) -> bool:
-    """Live, and no view restriction on the page or an ancestor."""
-    return page.live and not page.get_view_restrictions().exists()
+    """Live, and no view restriction on the page, an ancestor, or the page either is an alias of.
+
+    What Wagtail's `get_view_restrictions()` finds, in one query instead of two: the ancestors'
+    paths are the prefixes of the page's own tree path.
+    """
+    from django.db.models import Q
+    from wagtail.models import PageViewRestriction
+
+    if not page.live:
+        return False
+    paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+    restricted = Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+    return not PageViewRestriction.objects.filter(restricted).exists()
 
 
 def public_pages():

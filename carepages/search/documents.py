@@ -5,70 +5,34 @@ signal hands over: a draft save carries unpublished fields) and writes,
 rewrites or removes its document, and records the change in the change feed for every process.
 """
 
-import html
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from carepages.changes import feed
+from carepages.core import kinds
 
 from .index import VOCABULARY_CHANGE, analyse, split_names
 from .models import SearchDocument
 
-KIND_LABELS = {
-    "condition": "Aandoening",
-    "service": "Dienst",
-    "location": "Locatie",
-    "treatment": "Behandeling",
-    "examination": "Onderzoek",
-    "info": "Info",
-}
-
 _FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url", "analysis")
-
-
-def _models():
-    # Imported late: the page apps import nothing from search, and search must not import them at load time.
-    from carepages.conditions.models import ConditionPage
-    from carepages.infopages.models import InfoPage
-    from carepages.locations.models import LocationPage
-    from carepages.services.models import ServicePage
-
-    return ConditionPage, ServicePage, LocationPage, InfoPage
 
 
 def build_document(page: Page) -> SearchDocument | None:
     """The document of a specific page, or None when the search should not find it."""
-    condition, service, location, info = _models()
-    if not page.live or not isinstance(page, condition | service | location | info):
+    kind = kinds.of(page) if page.live else None
+    if kind is None:
         return None
-    if isinstance(page, condition):
-        kind = subkind = "condition"
-    elif isinstance(page, service):
-        kind = subkind = "service"
-    elif isinstance(page, location):
-        kind = subkind = "location"
-    else:
-        kind, subkind = "page", str(page.kind)
-    if isinstance(page, location):
-        # A campus's address is its definition: patients search it by town ("ziekenhuis merksem").
-        intro, body = "\n".join(part for part in (page.address, page.phone) if part), ""
-    else:
-        intro, body = page.intro, sections_text(page.sections)
-    if isinstance(page, service):
-        # Patients name a service with its campus ("longziekten palfijn"): the service's page is
-        # the one that meets both, ahead of the campus's page, which meets only one.
-        body = "\n".join(part for part in (body, campuses_text(page)) if part)
+    intro, body = kind.search_text(page)
     document = SearchDocument(
         page_id=page.pk,
-        kind=kind,
-        subkind=subkind,
-        label=KIND_LABELS[subkind],
+        kind=kind.api_type,
+        subkind=kind.key,
+        label=kind.label,
         slug=page.slug,
         title=page.title,
         also_known_as=getattr(page, "also_known_as", "") or "",
@@ -81,33 +45,10 @@ def build_document(page: Page) -> SearchDocument | None:
     return document
 
 
-def campuses_text(service) -> str:
-    """ "Locaties: ZAS Palfijn (Lantaarnlei 20, 2170 Merksem), …" for a service's live campuses."""
-    names = [
-        f"{location.title} ({location.address})" if location.address else location.title
-        for location in service.live_locations()
-    ]
-    return "Locaties: " + ", ".join(names) if names else ""
-
-
 def _services_at(location_id: int) -> list[int]:
     from carepages.services.models import ServiceLocation
 
     return list(ServiceLocation.objects.filter(location_id=location_id).values_list("page_id", flat=True))
-
-
-def sections_text(sections) -> str:
-    """The question-headed sections as plain text, one paragraph a line."""
-    parts = []
-    for block in sections:
-        value = block.value
-        parts.append(value.get("heading", ""))
-        body = value.get("body")
-        source = getattr(body, "source", body) or ""
-        # Block-level tags end a line, so a snippet never glues two paragraphs together.
-        source = source.replace("</p>", "</p>\n").replace("</li>", "</li>\n").replace("<br/>", "\n")
-        parts.append(html.unescape(strip_tags(source)))
-    return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
 def sync_page(page_id: int, page: Page | None = None) -> bool:

@@ -21,15 +21,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wagtail import hooks
 
+from carepages.core import kinds as page_kinds
 from carepages.language import analysis
 
 from .events import PROMOTION_HOOK
 from .index import Doc, SearchIndex, reading
-
-#: The kinds of result, as the API names them (docs/api.md).
-KINDS = ("condition", "service", "location", "page")
-#: Finer kinds a caller may filter on as well: a "page" is one of these.
-PAGE_SUBKINDS = ("treatment", "examination", "info")
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 10
@@ -73,7 +69,7 @@ _TEXT_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 @dataclass
 class Hit:
-    type: str  # one of KINDS
+    type: str  # the kind's API type (kinds.api_types())
     slug: str
     title: str
     url: str
@@ -115,14 +111,17 @@ def resolve_kinds(kinds) -> set[str] | None:
     """The subkinds to keep, or None for all. Raises ValueError naming an unknown kind."""
     if not kinds:
         return None
+    # A caller names an API type ("page": every kind it groups) or one kind ("treatment").
+    types = page_kinds.api_types()
+    subkinds = [kind.key for kind in page_kinds.all() if kind.key not in types]
     wanted = set()
     for kind in kinds:
-        if kind == "page":
-            wanted.update(PAGE_SUBKINDS)
-        elif kind in KINDS or kind in PAGE_SUBKINDS:
+        if kind in types:
+            wanted.update(each.key for each in page_kinds.of_api_type(kind))
+        elif kind in subkinds:
             wanted.add(kind)
         else:
-            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS + PAGE_SUBKINDS)}")
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(types + subkinds)}")
     return wanted
 
 

@@ -8,6 +8,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from carepages.core import kinds
 from carepages.core.errors import json_errors
 from carepages.core.text import printable
 
@@ -16,24 +17,16 @@ from . import engine, events
 PAGE_SIZE = 10
 SUGGESTION_COUNT = 6
 
-#: The `soort` filter: a Dutch word per kind, in the order the page lists them.
-SOORTEN = {
-    "aandoening": ("condition", "Aandoeningen"),
-    "behandeling": ("treatment", "Behandelingen"),
-    "onderzoek": ("examination", "Onderzoeken"),
-    "dienst": ("service", "Diensten"),
-    "locatie": ("location", "Locaties"),
-    "info": ("info", "Info"),
-}
-
 
 def search(request):
     raw_query = printable(request.GET.get("q", ""))
     query = engine.clean_query(raw_query)
     soort = request.GET.get("soort", "").strip()
     errors = []
-    if soort and soort not in SOORTEN:
-        choices = ", ".join(SOORTEN)
+    # The `soort` filter: a Dutch word per kind (docs/urls.md), listed in the kinds' order.
+    chosen = kinds.by_soort(soort) if soort else None
+    if soort and chosen is None:
+        choices = ", ".join(kind.soort for kind in kinds.all())
         errors.append(f"‘{printable(soort, 40)}’ is geen soort die je kan kiezen. Kies uit: {choices}.")
         soort = ""
     page_number, page_error = _page_number(request.GET.get("pagina", "1"))
@@ -50,8 +43,8 @@ def search(request):
     if not query:
         return render(request, "search/search.html", context)
 
-    kinds = [SOORTEN[soort][0]] if soort else None
-    response = engine.search(query, kinds=kinds, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    wanted = [chosen.key] if chosen else None
+    response = engine.search(query, kinds=wanted, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     if page_number == 1 and not soort:  # a further page or a filter is the same search, looked at again
         events.searched.send(sender=search, query=query, response=response)
     page_count = max(1, -(-response.count // PAGE_SIZE))
@@ -109,10 +102,11 @@ def _url(query: str, soort: str, page: int) -> str:
 def _filters(query: str, soort: str, response: engine.SearchResponse) -> list[dict]:
     total = sum(response.facets.values())
     filters = [{"label": "Alle", "count": total, "url": _url(query, "", 1), "current": not soort}]
-    for key, (subkind, label) in SOORTEN.items():
-        count = response.facets.get(subkind, 0)
-        if count or key == soort:
+    for kind in kinds.all():
+        count = response.facets.get(kind.key, 0)
+        current = kind.soort == soort
+        if count or current:
             filters.append(
-                {"label": label, "count": count, "url": _url(query, key, 1), "current": key == soort}
+                {"label": kind.plural, "count": count, "url": _url(query, kind.soort, 1), "current": current}
             )
     return filters

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from carepages.core import kinds
 from carepages.core.models import SectionsMixin
 
 
@@ -90,3 +91,35 @@ class ServiceLocation(Orderable):
 def _pages_of(links) -> list:
     """The distinct pages of link rows, in the rows' order."""
     return list({link.page_id: link.page for link in links}.values())
+
+
+def campuses_text(service: "ServicePage") -> str:
+    """ "Locaties: ZAS Palfijn (Lantaarnlei 20, 2170 Merksem), …" for a service's live campuses."""
+    names = [
+        f"{location.title} ({location.address})" if location.address else location.title
+        for location in service.live_locations()
+    ]
+    return "Locaties: " + ", ".join(names) if names else ""
+
+
+def _service_search_text(page: "ServicePage") -> tuple[str, str]:
+    # Patients name a service with its campus ("longziekten palfijn"): the service's page is
+    # the one that meets both, ahead of the campus's page, which meets only one.
+    intro, body = kinds.intro_and_sections(page)
+    return intro, "\n".join(part for part in (body, campuses_text(page)) if part)
+
+
+kinds.register(
+    kinds.PageKind(
+        key="service",
+        api_type="service",
+        label="Dienst",
+        plural="Diensten",
+        soort="dienst",
+        index_slug="diensten",
+        format_key="services",
+        model="services.ServicePage",
+        order=40,
+        search_text=_service_search_text,
+    )
+)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "carepages.security",
     "axes",
     "carepages.readability",
+    "carepages.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -156,6 +157,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Behind the front, each proxy appends the address it saw to X-Forwarded-For (docs/operations.md).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "carepages.security.throttle.client_ip"
+# "Was deze informatie nuttig?" answers one address may send per hour (docs/security.md);
+# generous, since patients on the hospital's guest Wi-Fi share one address.
+FEEDBACK_LIMIT_PER_HOUR = 20
 
 
 def email_settings(environ) -> dict:

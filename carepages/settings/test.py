@@ -16,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps' folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A page type that only the tests know: it shows a new kind needs nothing outside its own app.
+INSTALLED_APPS = [*INSTALLED_APPS, "carepages.core.tests.example_brochures"]  # noqa: F405

@@ -20,6 +20,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from carepages.conditions.models import ConditionPage, ConditionService
+from carepages.feedback.models import Feedback
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
 
@@ -48,6 +49,7 @@ PAGE_TYPES = {
     "condition": "/aandoeningen/rugpijn/",
     "condition, filtered": "/aandoeningen/rugpijn/?locatie=zas-cadix",
     "condition, bad filter": "/aandoeningen/rugpijn/?locatie=nergens&pagina=x",
+    "condition, feedback sent": "/aandoeningen/rugpijn/?bedankt=1",
     "service index": "/diensten/",
     "service": "/diensten/fysische-geneeskunde-en-revalidatie/",
     "campus index": "/locaties/",
@@ -202,6 +204,28 @@ def test_a_patient_finds_back_pain_filters_by_campus_and_opens_the_campus(open_p
     page.wait_for_url("**/locaties/zas-cadix/")
     assert page.get_by_role("heading", level=1).inner_text() == "ZAS Cadix"
     assert page.get_by_role("link", name="Fysische geneeskunde en revalidatie").is_visible()
+
+
+def test_a_patient_without_javascript_says_a_page_was_useful(browser, site):
+    context = browser.new_context(viewport=DESKTOP, locale="nl-BE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site + "/behandelingen/rugrevalidatie/")
+        feedback = page.get_by_role("group", name="Was deze informatie nuttig?")
+        feedback.get_by_role("radio", name="Ja").check()
+        comment = page.get_by_role("textbox", name="Wat kunnen we beter doen?")
+        comment.fill("Duidelijk, mail me op an@example.be")
+        page.get_by_role("button", name="Verstuur").click()
+        page.wait_for_url("**/behandelingen/rugrevalidatie/?bedankt=1#feedback")
+        assert page.get_by_role("status").inner_text().startswith("Bedankt voor je feedback")
+    finally:
+        context.close()
+    stored = Feedback.objects.get()
+    assert (stored.page.slug, stored.useful, stored.comment) == (
+        "rugrevalidatie",
+        True,
+        "Duidelijk, mail me op [e-mailadres verwijderd]",
+    )
 
 
 def test_keyboard_users_see_the_skip_link_and_where_focus_is(open_page):

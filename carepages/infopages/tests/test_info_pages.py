@@ -37,6 +37,18 @@ def test_examination_index_lists_examinations_only(client, pages):
     assert links(page.find("main")) == [("MRI-scan", "/onderzoeken/mri-scan/")]
 
 
+#: What ends every content page: the feedback form (carepages/feedback), in reading order.
+FEEDBACK_BLOCKS = [
+    "Jouw mening",
+    "Ja",
+    "Nee",
+    "Schrijf geen persoonlijke gegevens: geen naam, e-mailadres, telefoonnummer of rijksregisternummer. "
+    "We kunnen niet antwoorden. Heb je een vraag over je behandeling? Neem contact op met de dienst.",
+    "Wat kunnen we beter doen? (niet verplicht, maximaal 1.000 tekens)",
+    "Laat dit veld leeg",
+]
+
+
 def test_treatment_page_reads_like_a_condition_page(client, pages):
     page = read(client.get("/behandelingen/kinesitherapie/"))
     main = page.find("main")
@@ -47,6 +59,7 @@ def test_treatment_page_reads_like_a_condition_page(client, pages):
         "Hoe verloopt het?",
         "In tien sessies.",
         "Laatst bijgewerkt op 01/03/2024",
+        *FEEDBACK_BLOCKS,
     ]
     assert [text(s) for s in main.find_all("strong")] == ["tien"]
     data = json.loads(page.find("script", type="application/ld+json").string)

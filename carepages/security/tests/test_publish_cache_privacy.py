@@ -318,3 +318,13 @@ def test_the_rule_and_the_warm_ups_query_agree(condition, site_structure):
     ServicePageFactory(parent=site_structure.services, title="Oncologie")
     for page in Page.objects.all():
         assert (page.pk in public) == rule.page_is_public(page), page
+
+
+@pytest.mark.parametrize("where", ["the original", "an ancestor of the alias"])
+def test_an_alias_is_as_private_as_wagtail_says(condition, site_structure, where):
+    alias = condition.create_alias(parent=site_structure.conditions, update_slug="hartfalen-kopie")
+    assert rule.page_is_public(alias)
+    restrict(condition if where == "the original" else site_structure.conditions, "login")
+    alias.refresh_from_db()
+    assert alias.get_view_restrictions().exists()  # Wagtail's own answer
+    assert not rule.page_is_public(alias)
