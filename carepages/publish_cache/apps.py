@@ -8,6 +8,8 @@ class PublishCacheConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from carepages.changes import feed
 
-        signals.connect()
+        from . import generation
+
+        feed.subscribe(generation.on_changes)

@@ -160,7 +160,7 @@ class PublishCacheFront:
         try:
             poll_once(self.store)
         except Exception:  # the poller must outlive anything; the cache stays as it is
-            logger.exception("publish cache: could not follow the publish generation")
+            logger.exception("publish cache: could not follow the change feed")
 
     def _poll_forever(self) -> None:
         from django.db import connection

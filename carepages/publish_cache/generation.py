@@ -1,15 +1,18 @@
-"""Content changes move the publish cache to a new generation, in every app instance."""
+"""The publish cache's generation is the change feed's head: each content change empties the cache.
+
+The generation's name is the token of the newest change in the feed (carepages/changes):
+the instance that committed a change moves its stores at once (a feed subscriber), the
+others when their poll thread reads a new head (every POLL_SECONDS, one small query).
+"""
 
 from __future__ import annotations
 
 import logging
-import uuid
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 
-from .models import PublishGeneration
+from carepages.changes import feed
 
-ROW = 1
 logger = logging.getLogger(__name__)
 # Stores of the app front running in this process; told at once about changes made here.
 _local_stores: list = []
@@ -25,41 +28,18 @@ def unregister_local_store(store) -> None:
 
 def live_token() -> str | None:
     """The generation the database names live, or None when nothing was ever published."""
-    return PublishGeneration.objects.filter(pk=ROW).values_list("token", flat=True).first()
-
-
-class _Batch:
-    """The changes of one transaction: however many, they start one generation when it commits."""
-
-    done = False
-
-    def run(self) -> None:
-        if not self.done:
-            self.done = True
-            _new_generation()
-
-
-def content_changed() -> None:
-    """Start a new generation once the current transaction commits (once per transaction).
-
-    Every change registers the same batch's callback; callbacks of a rolled-back
-    transaction are dropped by Django, and the batch, not yet done, serves the next one.
-    """
-    batch = getattr(connection, "_publish_cache_batch", None)
-    if batch is None or batch.done:
-        batch = connection._publish_cache_batch = _Batch()
-    transaction.on_commit(batch.run)
+    change = feed.head()
+    return change.token if change else None
 
 
 def new_generation() -> str:
     """Start a new generation now: the publish cache empties in every instance."""
-    return _new_generation()
+    return feed.append().token
 
 
-def _new_generation() -> str:
-    token = uuid.uuid4().hex[:16]
-    if not PublishGeneration.objects.filter(pk=ROW).update(token=token):
-        PublishGeneration.objects.update_or_create(pk=ROW, defaults={"token": token})
+def on_changes(changes: list[feed.Change]) -> None:
+    """A change committed in this process: its stores move to the new generation at once."""
+    token = changes[-1].token
     for store in _local_stores:
         # The change is committed: whatever the cache folder does, the editor's save stands
         # (activate handles folder faults itself and then serves nothing stale).
@@ -67,7 +47,6 @@ def _new_generation() -> str:
             store.activate(token)
         except Exception:
             logger.exception("publish cache: could not switch to generation %s", token)
-    return token
 
 
 def poll_once(store) -> bool:

@@ -15,9 +15,12 @@ class SearchConfig(AppConfig):
 
 def _build_once(sender, using="default", **kwargs):
     """A database that had pages before the search documents existed gets them at its next migrate."""
-    from .documents import rebuild_all
-    from .models import SearchCounter
+    from wagtail.models import Page
 
-    if not SearchCounter.objects.using(using).exists():
+    from .documents import rebuild_all
+    from .models import SearchDocument
+
+    # No document while pages beyond the root exist: built once (cheap when there is nothing to find).
+    pages = Page.objects.using(using).filter(depth__gt=1)
+    if not SearchDocument.objects.using(using).exists() and pages.exists():
         rebuild_all()
-        SearchCounter.objects.using(using).get_or_create(pk=1)

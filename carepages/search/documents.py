@@ -2,26 +2,22 @@
 
 `sync_page` re-reads a page from the database (never the in-memory object a
 signal hands over: a draft save carries unpublished fields) and writes,
-rewrites or removes its document, logging the change for every process.
+rewrites or removes its document, and records the change in the change feed for every process.
 """
 
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import F
 from wagtail.models import Page
 
+from carepages.changes import feed
 from carepages.core import kinds
 
 from .index import VOCABULARY_CHANGE, analyse, split_names
-from .models import SearchChange, SearchCounter, SearchDocument
-
-#: Changes older than this many are pruned; a process that far behind rebuilds its index.
-CHANGE_LOG_KEEP = 5000
+from .models import SearchDocument
 
 _FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url", "analysis")
 
@@ -99,7 +95,7 @@ _pending: ContextVar[dict[int, Page | None] | None] = ContextVar("search_pending
 def deferred() -> Iterator[None]:
     """Collect the pages written in the block and sync their documents in bulk at its end.
 
-    For imports of thousands of pages: one bulk write and one change-log bump instead of a
+    For imports of thousands of pages: one bulk write instead of a
     handful of queries per page. Nothing is synced when the block raises (it rolls back).
     """
     pending: dict[int, Page | None] = {}
@@ -182,23 +178,6 @@ def _log_change(page_id: int) -> None:
 
 
 def _log_changes(page_ids: list[int]) -> None:
-    if not page_ids:
-        return
-    # The UPDATE locks the counter row until commit, so concurrent writers commit in seq order
-    # (PostgreSQL; SQLite has one writer at a time anyway).
-    counter = SearchCounter.objects.filter(pk=1)
-    step = F("value") + len(page_ids)
-    if not counter.update(value=step):
-        SearchCounter.objects.get_or_create(pk=1)
-        counter.update(value=step)
-    last = counter.values_list("value", flat=True).get()
-    first = last - len(page_ids) + 1
-    SearchChange.objects.bulk_create(
-        [
-            SearchChange(seq=seq, token=uuid.uuid4().hex, page_id=page_id)
-            for seq, page_id in zip(range(first, last + 1), page_ids, strict=True)
-        ],
-        batch_size=500,
-    )
-    if last // 500 != (first - 1) // 500:  # passed a multiple of 500: prune now and then
-        SearchChange.objects.filter(seq__lte=last - CHANGE_LOG_KEEP).delete()
+    # Every process's index re-reads these documents when the transaction's change reaches it.
+    if page_ids:
+        feed.record_pages(page_ids)

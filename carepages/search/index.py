@@ -1,9 +1,10 @@
 """The in-memory inverted index over the search documents, one per server process.
 
 Built from the SearchDocument table on first use; before each search,
-`reading()` (or `current_index()`) reads the newest change (one small query) and applies only
-the changes since the last one it saw, so a publish, unpublish, rename or
-delete in any process shows in the next query of every other process.
+`reading()` reads the change feed since its last change (one small query) and
+re-reads only the documents of the pages those changes name, so a publish,
+unpublish, rename or delete in any process shows in the next query of every
+other process.
 """
 
 import heapq
@@ -17,14 +18,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
+from carepages.changes import feed
 from carepages.language import analysis
 from carepages.language.analysis import atoms
 from carepages.vocabulary.lexicon import Lexicon
 
-from .models import SearchChange, SearchDocument
+from .models import SearchDocument
 
-#: The page id a change to the lay vocabulary is logged under (no page has it): every process
-#: reloads its vocabulary with the next search, as it applies a page's change.
+#: The page id a change to the lay vocabulary is recorded under in the change feed (no page has
+#: it): every process reloads its vocabulary with the next search, as it applies a page's change.
 VOCABULARY_CHANGE = 0
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
@@ -301,47 +303,41 @@ class SearchIndex:
 
 
 class IndexCache:
-    """A process's index and the last change it applied. One per process (`cache`); tests make more."""
+    """A process's index and its position in the change feed. One per process (`cache`); tests make more."""
 
     def __init__(self):
         # Held while a change is applied and while a search reads the index: a thread must not
         # walk a posting that another thread is changing. Searches take milliseconds.
         self.lock = threading.RLock()
         self.index: SearchIndex | None = None
-        self.seq = 0
-        self.token = ""
+        self.follower = feed.Follower()
+        # Pages applied from a transaction not yet committed (an editor's save that searches
+        # before it commits), and the key of that state: read again once the state moves on.
+        self.tentative: set[int] = set()
+        self.tentative_key: tuple | None = None
 
     def current(self) -> SearchIndex:
-        """The index, brought up to date with the committed documents."""
-        latest = SearchChange.objects.order_by("-seq").values_list("seq", "token").first() or (0, "")
+        """The index, brought up to date with the committed documents (and this transaction's own)."""
         with self.lock:
-            if self.index is not None and (self.seq, self.token) == latest:
-                return self.index
-            if self.index is not None and self._history_continues():
-                self._apply_changes(latest[0])
-            else:
+            changes = self.follower.read()  # before the documents: a change committed after is read next time
+            pending, key = feed.pending()
+            if self.index is None or changes is None:
                 self.index = _build()
-            self.seq, self.token = latest
+            else:
+                page_ids = {page_id for change in changes for page_id in change.page_ids}
+                if key != self.tentative_key:
+                    page_ids |= self.tentative | pending
+                if page_ids:
+                    self._apply(page_ids)
+            self.tentative, self.tentative_key = pending, key
             return self.index
 
-    def reset(self) -> None:
-        with self.lock:
-            self.index = None
-            self.seq, self.token = 0, ""
-
-    def _history_continues(self) -> bool:
-        # The change applied last is still there: this index is a prefix of the committed history.
-        # It is not after a rolled-back transaction, or when the log was pruned past it.
-        return SearchChange.objects.filter(seq=self.seq, token=self.token).exists()
-
-    def _apply_changes(self, latest_seq: int) -> None:
-        changes = SearchChange.objects.filter(seq__gt=self.seq, seq__lte=latest_seq)
-        changed = set(changes.values_list("page_id", flat=True))
-        if VOCABULARY_CHANGE in changed:
-            changed.discard(VOCABULARY_CHANGE)
+    def _apply(self, page_ids: set[int]) -> None:
+        if VOCABULARY_CHANGE in page_ids:
+            page_ids = page_ids - {VOCABULARY_CHANGE}
             self.index.lexicon = _load_lexicon()
-        rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=changed)}
-        for page_id in changed:
+        rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=page_ids)}
+        for page_id in page_ids:
             if page_id in rows:
                 self.index.add(make_doc(rows[page_id]))
             else:
@@ -371,17 +367,8 @@ def _build() -> SearchIndex:
 cache = IndexCache()
 
 
-def current_index() -> SearchIndex:
-    return cache.current()
-
-
 @contextmanager
 def reading() -> Iterator[SearchIndex]:
     """This process's current index, kept still for the duration of the `with` block."""
     with cache.lock:
         yield cache.current()
-
-
-def reset() -> None:
-    """Forget this process's index (the rebuild command)."""
-    cache.reset()

@@ -1,9 +1,10 @@
 """The search documents: one row per live page that the site search finds.
 
 The rows are the shared truth between server processes. Each change to them
-is logged with an ever-growing sequence number, so a process keeps its
-in-memory index (index.py) current by reading only the changes since the
-last one it applied: one tiny query per search when nothing changed.
+is recorded in the change feed (carepages/changes), so a process keeps its
+in-memory index (index.py) current by re-reading only the documents of the
+pages changed since the last change it applied: one tiny query per search
+when nothing changed.
 """
 
 from django.db import models
@@ -32,27 +33,3 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.label}: {self.title}"
-
-
-class SearchChange(models.Model):
-    """One write to the search documents. `token` tells a rolled-back history from the committed one."""
-
-    seq = models.BigIntegerField(primary_key=True)
-    token = models.CharField(max_length=32)
-    page_id = models.IntegerField()
-
-    class Meta:
-        verbose_name = "wijziging in de zoekindex"
-        verbose_name_plural = "wijzigingen in de zoekindex"
-
-    def __str__(self):
-        return f"#{self.seq} (pagina {self.page_id})"
-
-
-class SearchCounter(models.Model):
-    """A single row whose lock orders the writers, so changes commit in `seq` order."""
-
-    value = models.BigIntegerField(default=0)
-
-    def __str__(self):
-        return str(self.value)

@@ -1,11 +1,10 @@
-"""Which changes empty the publish cache.
+"""What is a content change: the model signals that write to the change feed.
 
-Every cached page may show other pages: a condition lists its services and their
+Every public page may show other pages: a condition lists its services and their
 campuses, a campus lists its services, indexes list their children, the footer
-is on every page. Rather than keep a record of which page shows which, any change
-to public content starts a new generation (store.py): the cache empties and pages
-are rendered again on their next request. Publishing is rare next to reading, a
-page renders in a few milliseconds, and a broad purge cannot leave a stale page.
+is on every page. So any change to public content is recorded, with the page's id
+when it is one page; the publish cache empties on every change (a broad purge
+cannot leave a stale page), the search re-reads the pages a change names.
 
 The changes are caught on the models (Django's post_save, post_delete, m2m_changed),
 not in admin views, so a change made from a shell, a script or an import counts the
@@ -18,9 +17,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from carepages.vocabulary.signals import terms_changed
-
-from .generation import content_changed
+from . import feed
 
 # Apps whose models are shown on public pages (orderables, site settings).
 # The vocabulary's lay terms show on condition pages and in the A–Z list.
@@ -49,8 +46,8 @@ DRAFT_FIELDS = {
 }
 
 
-def _on_page_event(sender, **kwargs):
-    content_changed()
+def _on_page_event(sender, instance=None, **kwargs):
+    feed.record(instance.pk if isinstance(instance, Page) else None)
 
 
 def _on_model_change(sender, instance=None, **kwargs):
@@ -60,24 +57,22 @@ def _on_model_change(sender, instance=None, **kwargs):
         update_fields = kwargs.get("update_fields")
         draft_only = update_fields is not None and set(update_fields) <= DRAFT_FIELDS
         if kwargs.get("signal") is post_delete or not draft_only:
-            content_changed()
+            feed.record(instance.pk)
         return
     if sender._meta.app_label in CONTENT_APPS or issubclass(sender, WAGTAIL_MODELS):
-        content_changed()
+        feed.record()
 
 
 def _on_restriction_groups(sender, action=None, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
-        content_changed()
+        feed.record()
 
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
-        signal.connect(_on_page_event, dispatch_uid=f"publish_cache_{id(signal)}")
-    post_save.connect(_on_model_change, dispatch_uid="publish_cache_save")
-    post_delete.connect(_on_model_change, dispatch_uid="publish_cache_delete")
-    # The lay terms show on condition pages and in the A–Z list.
-    terms_changed.connect(_on_page_event, dispatch_uid="publish_cache_vocabulary")
+        signal.connect(_on_page_event, dispatch_uid=f"changes_{id(signal)}")
+    post_save.connect(_on_model_change, dispatch_uid="changes_save")
+    post_delete.connect(_on_model_change, dispatch_uid="changes_delete")
     m2m_changed.connect(
-        _on_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="publish_cache_groups"
+        _on_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="changes_groups"
     )
