@@ -12,15 +12,32 @@ from django.core.paginator import Paginator
 
 from carepages.core.text import printable
 
-from .queries import locations_by_service
+from .queries import links_by_service
 
 PER_PAGE = 10
 
 
 @dataclass
 class ServiceCard:
+    """A service with its campuses; with a campus chosen, that campus's phone and route."""
+
     service: object
-    locations: list
+    links: list
+    selected_link: object | None = None
+
+    @property
+    def locations(self) -> list:
+        return [link.location for link in self.links]
+
+    @property
+    def phone(self) -> str:
+        """The number to call for an appointment: the chosen campus's own, else the service's."""
+        own = self.selected_link.phone if self.selected_link else ""
+        return own or self.service.appointment_phone
+
+    @property
+    def route(self) -> str:
+        return self.selected_link.route if self.selected_link else ""
 
 
 @dataclass
@@ -47,8 +64,8 @@ class ServiceListing:
 
 def service_listing(request, services: list) -> ServiceListing:
     """Build the listing for `services` from the request's ?locatie= and ?pagina=."""
-    locations = locations_by_service(services)
-    cards = [ServiceCard(service, locations.get(service.pk, [])) for service in services]
+    links = links_by_service(services)
+    cards = [ServiceCard(service, links.get(service.pk, [])) for service in services]
     options = _location_options(cards)
     messages = []
 
@@ -63,6 +80,8 @@ def service_listing(request, services: list) -> ServiceListing:
             )
         else:
             cards = [card for card in cards if selected in card.locations]
+            for card in cards:
+                card.selected_link = next(link for link in card.links if link.location_id == selected.pk)
 
     paginator = Paginator(cards, PER_PAGE)
     number = _page_number(request.GET.get("pagina"), paginator.num_pages, messages)

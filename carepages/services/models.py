@@ -1,8 +1,9 @@
 """Hospital services ("diensten") and the campuses where they are present."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -46,8 +47,24 @@ class ServicePage(SectionsMixin, Page):
         "aan nazicht toe is.",
     )
 
+    appointment_phone = models.CharField(
+        "telefoon voor afspraken",
+        max_length=50,
+        blank=True,
+        help_text="Het nummer dat patiënten bellen voor een afspraak. Een eigen nummer per locatie "
+        "vul je hieronder bij de locatie in.",
+    )
+    appointment_url = models.URLField(
+        "online afspraak maken",
+        blank=True,
+        help_text="Het adres (https://…) waar patiënten online een afspraak boeken, als dat kan.",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro", heading="Inleiding"),
+        MultiFieldPanel(
+            [FieldPanel("appointment_phone"), FieldPanel("appointment_url")], heading="Afspraak maken"
+        ),
         InlinePanel("location_links", heading="Aanwezig op de volgende locaties", label="Locatie"),
         FieldPanel("sections"),
     ]
@@ -63,9 +80,26 @@ class ServicePage(SectionsMixin, Page):
         verbose_name = "dienst"
         verbose_name_plural = "diensten"
 
+    def clean(self):
+        super().clean()
+        if self.appointment_url and not self.appointment_url.startswith("https://"):
+            raise ValidationError({"appointment_url": "Gebruik een beveiligd adres dat begint met https://."})
+
+    @property
+    def has_appointment(self) -> bool:
+        return bool(self.appointment_phone or self.appointment_url)
+
+    def missing_details(self) -> tuple[str, ...]:
+        """What patients would look for and the editors have not filled in (placeholder panel)."""
+        return () if self.has_appointment else ("nog in te vullen: afspraak maken (telefoon of online)",)
+
+    def live_location_links(self) -> list:
+        """The link rows to published campuses, in the editor's order: one query."""
+        return [link for link in self.location_links.select_related("location") if link.location.live]
+
     def live_locations(self):
         """The campuses to show, in the editor's order; unpublished ones drop out."""
-        return [link.location for link in self.location_links.all() if link.location.live]
+        return [link.location for link in self.live_location_links()]
 
     def live_conditions(self) -> list:
         """The published conditions this service treats, by title: one query.
@@ -78,7 +112,8 @@ class ServicePage(SectionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.live_locations()
+        context["location_links"] = self.live_location_links()
+        context["locations"] = [link.location for link in context["location_links"]]
         context["conditions"] = self.live_conditions()
         return context
 
@@ -94,7 +129,27 @@ class ServiceLocation(Orderable):
         verbose_name="locatie",
     )
 
-    panels = [PageChooserPanel("location", "locations.LocationPage")]
+    phone = models.CharField(
+        "telefoon op deze locatie",
+        max_length=50,
+        blank=True,
+        help_text="Leeg: patiënten zien het algemene nummer voor afspraken van de dienst.",
+    )
+    route = models.CharField(
+        "route op deze locatie",
+        max_length=100,
+        blank=True,
+        help_text="Bv. ‘Route 45’ of ‘Gebouw B, 2e verdieping’.",
+    )
+
+    panels = [
+        PageChooserPanel("location", "locations.LocationPage"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("route")]),
+    ]
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.phone or self.route)
 
     class Meta(Orderable.Meta):
         verbose_name = "locatie van de dienst"
@@ -108,7 +163,9 @@ def _pages_of(links) -> list:
 def campuses_text(service: "ServicePage") -> str:
     """ "Locaties: ZAS Palfijn (Lantaarnlei 20, 2170 Merksem), …" for a service's live campuses."""
     names = [
-        f"{location.title} ({location.address})" if location.address else location.title
+        f"{location.title} ({', '.join(location.address_lines)})"
+        if location.address_lines
+        else location.title
         for location in service.live_locations()
     ]
     return "Locaties: " + ", ".join(names) if names else ""

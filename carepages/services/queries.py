@@ -5,8 +5,9 @@ from collections import defaultdict
 from .models import ServiceLocation, ServicePage
 
 
-def locations_by_service(services: list[ServicePage]) -> dict[int, list]:
-    """Live campuses per service id, in each service's own order: one query."""
+def links_by_service(services: list[ServicePage]) -> dict[int, list[ServiceLocation]]:
+    """Link rows to live campuses per service id (location, phone and route there), in each
+    service's own order, one per campus: one query."""
     links = (
         ServiceLocation.objects.filter(page__in=[s.pk for s in services], location__live=True)
         .select_related("location")
@@ -14,6 +15,6 @@ def locations_by_service(services: list[ServicePage]) -> dict[int, list]:
     )
     result: dict[int, list] = defaultdict(list)
     for link in links:
-        if link.location not in result[link.page_id]:
-            result[link.page_id].append(link.location)
+        if all(link.location_id != other.location_id for other in result[link.page_id]):
+            result[link.page_id].append(link)
     return result

@@ -5,7 +5,8 @@ content says "Voorbeeldtekst"/"Voorbeeldinhoud" where an editor still has to
 write, and names the hospital "Voorbeeldziekenhuis" until an editor enters its
 identity (site setting "Ziekenhuis"). This module lists the live pages and
 settings that still contain them, for the editors' dashboard panel
-(wagtail_hooks.py).
+(wagtail_hooks.py), together with the facts a page type says are still missing
+(a page's `missing_details()`: a campus without address or hours).
 """
 
 import re
@@ -67,10 +68,17 @@ def _page_texts(page: Page) -> Iterator[str]:
             yield from _strings(value)
 
 
+def _missing_details(page: Page) -> tuple[str, ...]:
+    # The demo content leaves facts it does not know empty (a campus's address, a service's
+    # appointment number) rather than inventing them; page types list what is still missing.
+    missing = getattr(page, "missing_details", None)
+    return tuple(missing()) if missing else ()
+
+
 def page_findings() -> list[Finding]:
     findings = []
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
-        problems = problems_in(_page_texts(page))
+        problems = problems_in(_page_texts(page)) + _missing_details(page)
         if problems:
             findings.append(Finding(page.get_admin_display_title(), problems, page))
     return findings

@@ -26,3 +26,10 @@ def nl_date(value) -> str:
 def page_query(listing, number: int) -> str:
     """The query string for page `number` of a filtered listing."""
     return listing.page_query(number)
+
+
+@register.filter
+def tel_href(number: str) -> str:
+    """A `tel:` link for a number as people write it: "03/280 00 00" → "tel:032800000"."""
+    digits = "".join(char for char in number if char.isdigit())
+    return f"tel:+{digits}" if number.strip().startswith("+") else f"tel:{digits}"

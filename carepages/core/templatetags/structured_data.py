@@ -86,7 +86,7 @@ def _creative_work(source) -> dict:
 
 @register.simple_tag(takes_context=True)
 def location_jsonld(context, page, services) -> dict:
-    """A campus as a Hospital, with the services present there as departments."""
+    """A campus as a Hospital: address, geo, hours, contact and the services present as departments."""
     request = context.get("request")
     data = {
         "@context": "https://schema.org",
@@ -94,10 +94,23 @@ def location_jsonld(context, page, services) -> dict:
         "name": page.title,
         "url": page.get_full_url(request),
     }
-    if page.address:
-        data["address"] = " ".join(page.address.split())
+    address = _postal_address(page)
+    if address:
+        data["address"] = address
+    if page.has_geo:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(page.latitude),
+            "longitude": float(page.longitude),
+        }
     if page.phone:
         data["telephone"] = page.phone
+    if page.email:
+        data["email"] = page.email
+    # The campus knows its hours' schema.org form (locations.hours): core imports no page app.
+    hours = page.opening_hours_specification()
+    if hours:
+        data["openingHoursSpecification"] = hours
     departments = [
         {"@type": "MedicalClinic", "name": service.title, "url": service.get_full_url(request)}
         for service in services
@@ -105,3 +118,16 @@ def location_jsonld(context, page, services) -> dict:
     if departments:
         data["department"] = departments
     return data
+
+
+def _postal_address(page) -> dict | str:
+    """A PostalAddress from the structured fields; the free text (one line) when only that is filled in."""
+    parts = {
+        "streetAddress": page.street,
+        "postalCode": page.postal_code,
+        "addressLocality": page.city,
+    }
+    if any(parts.values()):
+        filled = {key: value for key, value in parts.items() if value}
+        return {"@type": "PostalAddress", **filled, "addressCountry": "BE"}
+    return " ".join(page.address.split())

@@ -6,6 +6,7 @@ from django.urls import reverse
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.conditions.models import ConditionPage
 from carepages.core.testing import read, text
+from carepages.locations.models import LocationPage
 from carepages.site_settings.models import FooterSettings, HospitalSettings
 from carepages.site_settings.placeholders import find_placeholders, problems_in
 
@@ -32,10 +33,21 @@ def test_what_counts_as_a_placeholder(value, expected):
 
 def test_the_demo_content_placeholders_are_found(demo_content):
     found = {finding.label: finding.problems for finding in find_placeholders()}
+    # The demo knows no campus's address, phone, hours or route, nor the service's appointment
+    # number: they stay empty rather than invented, and the editors see what is left to fill in.
+    unknown_campus_facts = tuple(
+        f"nog in te vullen: {name}" for name in ("adres", "telefoon", "openingsuren", "route")
+    )
+    campuses = {page.title: unknown_campus_facts for page in LocationPage.objects.live()}
+    assert len(campuses) == 10
     assert found == {
         "Ziekenhuis": ("voorbeeldnaam ‘Voorbeeldziekenhuis’", "voorbeeldnummer ‘03 000 00 00’"),
         "Voettekst en contact": ("voorbeeldtekst ‘Voorbeeldtekst’",),
-        "Fysische geneeskunde en revalidatie": ("voorbeeldtekst ‘Voorbeeldinhoud’",),
+        "Fysische geneeskunde en revalidatie": (
+            "voorbeeldtekst ‘Voorbeeldinhoud’",
+            "nog in te vullen: afspraak maken (telefoon of online)",
+        ),
+        **campuses,
     }
 
 
