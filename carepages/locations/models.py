@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -158,7 +159,7 @@ class LocationPage(Page):
 
     def upcoming_exceptions(self, today: datetime.date | None = None) -> list[str]:
         """The exceptions that still matter, soonest first: past ones would only confuse."""
-        today = today or datetime.date.today()
+        today = today or timezone.localdate()
         values = [block.value for block in self.hours_exceptions]
         current = [v for v in values if (v["end"] or v["start"]) >= today]
         return [hours.exception_line(v) for v in sorted(current, key=lambda v: v["start"])]
