@@ -19,6 +19,7 @@ from carepages.conditions.models import ConditionRelatedPage, ConditionService
 from carepages.core import kinds
 from carepages.services.models import ServiceLocation
 
+from . import campus_format
 from .format import FORMAT_NAME, FORMAT_VERSION, KINDS
 
 
@@ -42,10 +43,13 @@ def load_existing(live_only: bool = False) -> Existing:
     links = _links(live_only)
     existing.entries["locations"] = {
         slug: {"slug": slug, "name": p.title, "address": p.address, "phone": p.phone}
+        | campus_format.location_entry(p)
         for slug, p in existing.pages["locations"].items()
     }
+    contacts = campus_format.contacts_by_service(live_only)
     existing.entries["services"] = {
         slug: {"slug": slug, "name": p.title, "intro": p.intro, "locations": links["locations"][p.pk]}
+        | campus_format.service_entry(p, contacts.get(p.pk, []))
         for slug, p in existing.pages["services"].items()
     }
     existing.entries["pages"] = {
@@ -79,6 +83,7 @@ def export_document() -> dict[str, Any]:
     """The whole published site as one document; draft-only pages and links to them stay out."""
     existing = load_existing(live_only=True)
     doc: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    doc["hospital"] = campus_format.hospital_entry()
     for kind in KINDS:
         doc[kind] = [_without_empty_date(entry) for entry in existing.entries[kind].values()]
     return doc
@@ -109,6 +114,5 @@ def _date(page) -> str | None:
 
 
 def _without_empty_date(entry: dict[str, Any]) -> dict[str, Any]:
-    if "last_updated" in entry and entry["last_updated"] is None:
-        return {key: value for key, value in entry.items() if key != "last_updated"}
-    return entry
+    """The entry without its unset values (a date, a campus's `geo`): the file leaves those keys out."""
+    return {key: value for key, value in entry.items() if value is not None}

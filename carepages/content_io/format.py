@@ -19,6 +19,7 @@ import datetime
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +97,15 @@ FIELDS: dict[str, dict[str, tuple[bool, str]]] = {
 
 #: The keys version 2 adds per kind, in the same form as FIELDS.
 FIELDS_V2: dict[str, dict[str, tuple[bool, str]]] = {kind: {} for kind in KINDS}
+
+# Version 2's keys are checked by modules that register them here when the app is ready
+# (ContentIoConfig.ready; campus_format.py for campuses, appointments and the hospital).
+#: A check per type name: f(checker, kind, slug, key, type_name, value) -> normalised value or None.
+VALUE_CHECKS: dict[str, Callable[..., Any]] = {}
+#: Top-level objects that version 2 adds (not lists of entries): f(checker, value) -> normalised or None.
+DOCUMENT_OBJECTS_V2: dict[str, Callable[..., Any]] = {}
+#: Checks across entries, after all were read: f(checker, nameable, named, known).
+REFERENCE_CHECKS: list[Callable[..., None]] = []
 
 DEFAULTS = {"text": "", "phone": "", "slugs": [], "names": [], "sections": [], "date": None}
 
@@ -269,6 +279,8 @@ class Validated:
     problems: list[Problem]
     cleaned_bodies: int = 0
     version: int = FORMAT_VERSION
+    #: The top-level objects of a version 2 file (`hospital`), normalised, by key.
+    objects: dict[str, Any] = field(default_factory=dict)
 
 
 def validate_document(doc: Any, known: Known | None = None) -> Validated:
@@ -291,9 +303,16 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
     if type(version) is not int or version not in FORMAT_VERSIONS:
         checker.add("document", "", "version", f"must be {' or '.join(map(str, FORMAT_VERSIONS))}")
         version = FORMAT_VERSION
+    document_keys = tuple(DOCUMENT_OBJECTS_V2) if version >= 2 else ()
     for key in doc:
-        if key not in ("format", "version", *kinds_of(version)):
-            checker.add("document", "", shown_key(key), _unknown(key in KINDS_V2))
+        if key not in ("format", "version", *kinds_of(version), *document_keys):
+            checker.add("document", "", shown_key(key), _unknown(key in (*KINDS_V2, *DOCUMENT_OBJECTS_V2)))
+    objects = {}
+    for key in document_keys:
+        if doc.get(key) is not None:
+            value = DOCUMENT_OBJECTS_V2[key](checker, doc[key])
+            if value is not None:
+                objects[key] = value
     for kind in kinds_of(version):
         raw = doc.get(kind, [])
         if not isinstance(raw, list):
@@ -312,7 +331,7 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
             if clean:
                 entries[kind].append(entry)
     _check_references(nameable, named, known, checker)
-    return Validated(entries, checker.problems, checker.cleaned_bodies, version)
+    return Validated(entries, checker.problems, checker.cleaned_bodies, version, objects)
 
 
 def _unknown(in_version_2: bool) -> str:
@@ -332,6 +351,8 @@ def _check_references(
         _check_slugs(checker, "conditions", name, entry, "related", related, "condition or page")
         if isinstance(entry["related"], list) and entry["slug"] in entry["related"]:
             checker.add("conditions", name, "related", "a condition cannot refer to itself")
+    for check in REFERENCE_CHECKS:
+        check(checker, nameable, named, known)
 
 
 def _check_slugs(
@@ -457,6 +478,8 @@ class _Checker:
             return list(value)
         if type_name == "sections":
             return self._sections(kind, name, value)
+        if type_name in VALUE_CHECKS:
+            return VALUE_CHECKS[type_name](self, kind, name, key, type_name, value)
         raise AssertionError(type_name)
 
     def _names(self, bad, value: list[str]) -> list[str] | None:

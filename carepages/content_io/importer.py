@@ -27,7 +27,7 @@ from carepages.locations.models import LocationPage
 from carepages.search import documents as search_documents
 from carepages.services.models import ServiceLocation, ServicePage
 
-from . import bulk
+from . import bulk, campus_format
 from .exporter import load_existing
 from .format import (
     KINDS,
@@ -121,6 +121,8 @@ def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | Non
             # The search documents of thousands of new pages are written in bulk at the end.
             with search_documents.deferred():
                 _Writer(existing, progress or (lambda n: None)).write(plans)
+        if not dry_run and "hospital" in validated.objects:
+            campus_format.set_hospital(validated.objects["hospital"])
     return report
 
 
@@ -175,7 +177,7 @@ class _Writer:
                 page.move(self.site.info[entry["kind"]], pos="last-child")
                 page = InfoPage.objects.get(pk=page.pk)
             self._fields(page, entry)
-            self._links(page, entry)
+            self._links(page, entry, existed=True)
             try:
                 page.save_revision(log_action=True).publish()
             except ValidationError as error:
@@ -196,7 +198,10 @@ class _Writer:
         if isinstance(page, LocationPage):
             page.address = entry["address"]
             page.phone = entry["phone"]
+            campus_format.set_location_fields(page, entry)
             return
+        if isinstance(page, ServicePage):
+            campus_format.set_service_fields(page, entry)
         page.intro = entry["intro"]
         if isinstance(page, ConditionPage):
             page.also_known_as = "\n".join(entry["also_known_as"])
@@ -206,12 +211,19 @@ class _Writer:
             raw = [{"type": "section", "value": section} for section in entry["sections"]]
             page.sections = StreamValue(page.sections.stream_block, raw, is_lazy=True)
 
-    def _links(self, page: Page, entry: dict) -> None:
+    def _links(self, page: Page, entry: dict, existed: bool = False) -> None:
         """The page's links to other pages, by the ids of pages that exist by now."""
         ids = self.ids
         if isinstance(page, ServicePage):
+            # A version 1 entry has no `contacts`: the campuses' own phone and route stay.
+            old = {}
+            if existed and "contacts" not in entry:
+                old = {link.location.slug: (link.phone, link.route) for link in page.location_links.all()}
             page.location_links = [
-                ServiceLocation(location_id=ids["locations"][s]) for s in entry["locations"]
+                ServiceLocation(
+                    location_id=ids["locations"][s], **campus_format.contact_of(page, entry, s, old)
+                )
+                for s in entry["locations"]
             ]
         elif isinstance(page, ConditionPage):
             page.service_links = [ConditionService(service_id=ids["services"][s]) for s in entry["services"]]
