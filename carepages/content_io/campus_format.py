@@ -274,22 +274,27 @@ def check_contact_references(checker, nameable: dict, named: dict, known) -> Non
 
 def check_hospital(checker, value: Any) -> dict | None:
     """The top-level `hospital` object: {name, phone, emergency_phone}, or None after its problems."""
+    problems: list[_Bad] = []
     try:
-        _object(value, ("name", "phone", "emergency_phone"), ("name",))
-        name = _line(value["name"], LINE_MAX["name"], ".name")
-        if not name:
-            raise _Bad("missing name", ".name")
-        return {
-            "name": name,
-            "phone": _line(value.get("phone") or "", fmt.PHONE_MAX, ".phone"),
-            "emergency_phone": _line(value.get("emergency_phone") or "", fmt.PHONE_MAX, ".emergency_phone"),
-        }
+        _object(value, ("name", "phone", "emergency_phone"), ())
     except _Bad as bad:
-        checker.add("document", "", f"hospital{bad.where}", str(bad))
+        problems.append(bad)
     except _Many as many:
-        for bad in many.problems:
-            checker.add("document", "", f"hospital{bad.where}", str(bad))
-    return None
+        problems.extend(many.problems)
+    result = {}
+    if isinstance(value, dict):
+        for key, required in (("name", True), ("phone", False), ("emergency_phone", False)):
+            try:
+                result[key] = _line(
+                    value.get(key) or "", LINE_MAX["name"] if required else fmt.PHONE_MAX, f".{key}"
+                )
+                if required and not result[key]:
+                    raise _Bad(f"missing {key}", f".{key}")
+            except _Bad as bad:
+                problems.append(bad)
+    for bad in problems:
+        checker.add("document", "", f"hospital{bad.where}", str(bad))
+    return None if problems else result
 
 
 # What the site holds, as the format writes it (exporter) and sets it (importer).
