@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -146,8 +147,15 @@ class LocationPage(Page):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
     @property
+    def has_route(self) -> bool:
+        # The rich text editor saves an emptied field as markup without text ("<p></p>").
+        return bool(strip_tags(self.directions).strip())
+
+    @property
     def route_html(self) -> str:
         """The route as cleaned HTML with URLs (what the export and the API carry)."""
+        if not self.has_route:
+            return ""
         html = expand_db_html(self.directions) if "linktype=" in self.directions else self.directions
         return clean_html(html)
 
@@ -170,7 +178,7 @@ class LocationPage(Page):
             "adres": self.address_lines,
             "telefoon": self.phone,
             "openingsuren": len(self.opening_hours),
-            "route": self.directions.strip(),
+            "route": self.has_route,
         }
         return tuple(f"nog in te vullen: {name}" for name, value in wanted.items() if not value)
 

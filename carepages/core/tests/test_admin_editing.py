@@ -47,6 +47,8 @@ def edit_url(page) -> str:
 def create(client, model, parent, fields: dict, action: str = "action-publish"):
     # The review cycle's inline panels (reviewers, sources) are part of every content page's form.
     empty = {name: inline_formset([]) for name in ("comments", "reviewers", "sources")}
+    if model is LocationPage:  # a campus's hours and their exceptions are StreamFields
+        empty |= {"opening_hours": streamfield([]), "hours_exceptions": streamfield([])}
     data = nested_form_data({**empty, **fields})
     data[action] = action.removeprefix("action-")
     response = client.post(add_url(model, parent), data)
@@ -67,7 +69,44 @@ def edit_form(client, page):
             for block in page.specific.sections
         ]
         data.update(nested_form_data({"sections": streamfield(current)}))
+    if hasattr(page.specific, "opening_hours"):
+        data.update(nested_form_data(campus_hours(page.specific)))
     return data
+
+
+def campus_hours(campus) -> dict:
+    """A campus's hours and exceptions as the StreamField editor would submit them."""
+
+    def hhmm(value):
+        return value.strftime("%H:%M") if value else ""
+
+    hours = [
+        (
+            "hours",
+            {
+                **block.value,
+                "days": tuple(block.value["days"]),
+                "opens": hhmm(block.value["opens"]),
+                "closes": hhmm(block.value["closes"]),
+            },
+        )
+        for block in campus.opening_hours
+    ]
+    exceptions = [
+        (
+            "exception",
+            {
+                **block.value,
+                "start": block.value["start"].isoformat(),
+                "end": block.value["end"].isoformat() if block.value["end"] else "",
+                "closed": "on" if block.value["closed"] else "",
+                "opens": hhmm(block.value["opens"]),
+                "closes": hhmm(block.value["closes"]),
+            },
+        )
+        for block in campus.hours_exceptions
+    ]
+    return {"opening_hours": streamfield(hours), "hours_exceptions": streamfield(exceptions)}
 
 
 def edit(client, page, changes: dict, action: str = "action-publish"):
