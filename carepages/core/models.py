@@ -27,6 +27,12 @@ def validate_not_future_date(day: date) -> None:
         raise ValidationError("Die datum ligt in de toekomst.")
 
 
+def published_on(page) -> date | None:
+    """The local day a page was last published (its first publication if never republished)."""
+    published = page.last_published_at or page.first_published_at
+    return timezone.localdate(published) if published else None
+
+
 class ReviewedMixin(models.Model):
     """A page with two dates that must not be confused (docs/editors.md, "Nazicht"):
 
@@ -65,10 +71,7 @@ class ReviewedMixin(models.Model):
 
     @property
     def last_updated(self) -> date | None:
-        if self.updated_on:
-            return self.updated_on
-        published = self.last_published_at or self.first_published_at
-        return timezone.localdate(published) if published else None
+        return self.updated_on or published_on(self)
 
     def next_review_due(self, period_years: int) -> date | None:
         """The override, else `period_years` after the last review (or, never reviewed, the last update)."""
