@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 
 from carepages.site_settings.models import ReviewSettings
@@ -167,6 +167,22 @@ class Source(Orderable):
 
     def as_data(self) -> dict:
         return {"title": self.title, "publisher": self.publisher, "year": self.year, "url": self.url}
+
+
+class IndexPage(Page):
+    """An index under the home page (/aandoeningen/, /behandelingen/, …): a title, an intro, its pages.
+
+    Abstract: each index keeps its own table; its template extends core/index_page.html.
+    """
+
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
 class SectionsMixin(models.Model):
