@@ -12,9 +12,10 @@ from wagtail.models import Page
 from carepages.conditions.models import ConditionPage
 from carepages.core import kinds
 from carepages.core.models import published_on
+from carepages.locations import hours
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServicePage
-from carepages.services.queries import locations_by_service
+from carepages.services.queries import links_by_service, locations_by_service
 
 
 def link(request: HttpRequest, page: Page) -> dict:
@@ -63,7 +64,7 @@ def location_summaries(request, pages: list[LocationPage]) -> list[dict]:
 
 def condition_detail(request, page: ConditionPage) -> dict:
     services = page.live_services()
-    locations = locations_by_service(services)
+    campus_links = links_by_service(services)
     related = []
     for target in page.live_related():
         kind = kinds.of(target)
@@ -73,7 +74,9 @@ def condition_detail(request, page: ConditionPage) -> dict:
         | {
             "sections": page.section_data(),
             "services": [
-                link(request, s) | {"locations": [link(request, loc) for loc in locations[s.pk]]}
+                link(request, s)
+                | {"locations": [link(request, row.location) for row in campus_links[s.pk]]}
+                | appointment_data(s, campus_links[s.pk])
                 for s in services
             ],
             "related": related,
@@ -93,15 +96,43 @@ def review_data(page) -> dict:
     }
 
 
-def service_detail(request, page: ServicePage) -> dict:
-    return service_summaries(request, [page])[0] | {
-        "conditions": [link(request, c) for c in page.live_conditions()],
-        "last_updated": published_on(page),
+def appointment_data(service: ServicePage, campus_links: list) -> dict:
+    """How to make an appointment: the service's phone and booking link, and its own per campus."""
+    return {
+        "appointment": {"phone": service.appointment_phone, "url": service.appointment_url},
+        "contacts": [
+            {"location": row.location.slug, "phone": row.phone, "route": row.route}
+            for row in campus_links
+            if row.has_contact
+        ],
     }
 
 
+def service_detail(request, page: ServicePage) -> dict:
+    return (
+        service_summaries(request, [page])[0]
+        | {
+            "conditions": [link(request, c) for c in page.live_conditions()],
+            "last_updated": published_on(page),
+        }
+        | appointment_data(page, page.live_location_links())
+    )
+
+
 def location_detail(request, page: LocationPage) -> dict:
+    geo = {"lat": float(page.latitude), "lon": float(page.longitude)} if page.has_geo else None
     return location_summaries(request, [page])[0] | {
-        "services": [link(request, s) for s in page.live_services()],
+        "street": page.street,
+        "postal_code": page.postal_code,
+        "city": page.city,
+        "email": page.email,
+        "geo": geo,
+        "opening_hours": hours.rows_data(page.opening_hours.raw_data),
+        "opening_hours_exceptions": hours.exceptions_data(page.hours_exceptions.raw_data),
+        "route": page.route_html,
+        "services": [
+            link(request, row.page) | {"phone": row.phone, "route": row.route}
+            for row in page.live_service_links()
+        ],
         "last_updated": published_on(page),
     }

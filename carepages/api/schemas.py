@@ -29,9 +29,64 @@ class LocationSummary(PageLink):
     phone: str
 
 
+class Geo(Schema):
+    """WGS84 degrees."""
+
+    lat: float
+    lon: float
+
+
+class OpeningHours(Schema):
+    label: str  # "Onthaal", "Bezoekuren"
+    days: list[str]  # mo tu we th fr sa su, Monday first
+    opens: str  # HH:MM
+    closes: str  # HH:MM
+
+
+class HoursException(Schema):
+    """A day or period with other hours or closed ("Kerstmis"); `end` null for one day."""
+
+    note: str
+    start: date
+    end: date | None
+    closed: bool
+    opens: str | None  # HH:MM, null when closed
+    closes: str | None
+
+
+class ServiceAtLocation(PageLink):
+    """A service present on the campus, with its own phone and route there (empty: none)."""
+
+    phone: str
+    route: str
+
+
 class LocationDetail(LocationSummary):
-    services: list[PageLink]
+    street: str
+    postal_code: str
+    city: str
+    email: str
+    geo: Geo | None
+    opening_hours: list[OpeningHours]
+    opening_hours_exceptions: list[HoursException]
+    route: str  # HTML, cleaned like a section body
+    services: list[ServiceAtLocation]
     last_updated: date | None
+
+
+class Appointment(Schema):
+    """How to make an appointment: a phone number and an https:// booking address (empty: none)."""
+
+    phone: str
+    url: str
+
+
+class Contact(Schema):
+    """The service's own phone and route on one campus (`location` is the campus's slug)."""
+
+    location: str
+    phone: str
+    route: str
 
 
 class ServiceSummary(PageLink):
@@ -41,11 +96,15 @@ class ServiceSummary(PageLink):
 
 class ServiceWithLocations(PageLink):
     locations: list[PageLink]
+    appointment: Appointment
+    contacts: list[Contact]
 
 
 class ServiceDetail(ServiceSummary):
     conditions: list[PageLink]
     last_updated: date | None
+    appointment: Appointment
+    contacts: list[Contact]
 
 
 class Section(Schema):

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
 from carepages.core.blocks import clean_html
-from carepages.locations.hours import DAY_KEYS
+from carepages.locations.hours import DAY_KEYS, rows_data
 from carepages.services.models import ServiceLocation
 from carepages.site_settings.models import HospitalSettings
 
@@ -308,19 +308,8 @@ def location_entry(page) -> dict:
         "city": page.city,
         "email": page.email,
         "geo": geo,
-        "opening_hours": [_hours_data(block) for block in page.opening_hours.raw_data],
+        "opening_hours": rows_data(page.opening_hours.raw_data),
         "route": page.route_html,
-    }
-
-
-def _hours_data(block: dict) -> dict:
-    # raw_data: times as the block stores them ("08:00:00"); the format writes HH:MM.
-    value = block.get("value") or {}
-    return {
-        "label": value.get("label") or "",
-        "days": [day for day in DAY_KEYS if day in (value.get("days") or [])],
-        "opens": (value.get("opens") or "")[:5],
-        "closes": (value.get("closes") or "")[:5],
     }
 
 

@@ -171,3 +171,41 @@ def schema_specs(rows, exceptions) -> list[dict]:
             }
         )
     return specs
+
+
+def rows_data(raw_rows) -> list[dict]:
+    """The weekly rows as plain data (the content format and the API): times HH:MM, days Monday first.
+
+    Reads the StreamField's raw data (times stored as "08:00:00"), so no block values are built.
+    """
+    rows = []
+    for block in raw_rows:
+        value = block.get("value") or {}
+        rows.append(
+            {
+                "label": value.get("label") or "",
+                "days": [day for day in DAY_KEYS if day in (value.get("days") or [])],
+                "opens": (value.get("opens") or "")[:5],
+                "closes": (value.get("closes") or "")[:5],
+            }
+        )
+    return rows
+
+
+def exceptions_data(raw_exceptions) -> list[dict]:
+    """The exceptions as plain data (the API): dates YYYY-MM-DD, `end` null for one day."""
+    result = []
+    for block in raw_exceptions:
+        value = block.get("value") or {}
+        closed = bool(value.get("closed"))
+        result.append(
+            {
+                "note": value.get("note") or "",
+                "start": value.get("start"),
+                "end": value.get("end") or None,
+                "closed": closed,
+                "opens": None if closed else (value.get("opens") or "")[:5] or None,
+                "closes": None if closed else (value.get("closes") or "")[:5] or None,
+            }
+        )
+    return sorted(result, key=lambda item: item["start"] or "")

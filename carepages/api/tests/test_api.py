@@ -1,20 +1,38 @@
 """The public read API (docs/api.md) as an app, kiosk or GP portal uses it."""
 
+import datetime
+
 import pytest
 from django.utils.http import http_date
 
 from carepages.conditions.models import ConditionPage
 from carepages.content_io.importer import import_document
 from carepages.core.testing import hospital_file
+from carepages.locations.models import LocationPage
 
 
 def hospital() -> dict:
     """The test hospital, with 25 more conditions to page through and simpler entries to read back."""
     document = hospital_file()
+    document["version"] = 2
     noord, _ = document["locations"]
     noord["address"] = "Lange straat 1"
+    noord.update(
+        street="Lange straat 1",
+        postal_code="2000",
+        city="Antwerpen",
+        email="onthaal@example.org",
+        geo={"lat": 51.2194, "lon": 4.4025},
+        opening_hours=[{"label": "Bezoekuren", "days": ["sa", "su"], "opens": "14:00", "closes": "20:00"}],
+        route="<p>Tram 7, halte Lange straat.</p>",
+    )
     orthopedie, neurologie = document["services"]
-    orthopedie.update(intro="Botten.", locations=["campus-zuid"])
+    orthopedie.update(
+        intro="Botten.",
+        locations=["campus-zuid"],
+        appointment={"phone": "03 222 22 22", "url": "https://afspraken.example.org/ortho"},
+        contacts=[{"location": "campus-zuid", "phone": "03 222 22 23", "route": "Route 45"}],
+    )
     neurologie["locations"] = ["campus-noord", "campus-zuid"]
     document["pages"] = [{"slug": "mri", "title": "MRI", "kind": "examination"}]
     numbered = [
@@ -203,3 +221,88 @@ def test_docs_page_loads_its_assets_from_this_site(client, db):
     assert "script-src 'self';" in response["Content-Security-Policy"]
     asset = client.get("/static/ninja/swagger-ui-bundle.js")
     assert asset.status_code == 200
+
+
+def test_a_campus_carries_its_address_geo_hours_route_and_the_services_numbers_there(client, content):
+    campus = client.get("/api/v1/locations/campus-noord/").json()
+    assert (campus["street"], campus["postal_code"], campus["city"]) == (
+        "Lange straat 1",
+        "2000",
+        "Antwerpen",
+    )
+    assert campus["email"] == "onthaal@example.org"
+    assert campus["geo"] == {"lat": 51.2194, "lon": 4.4025}
+    assert campus["opening_hours"] == [
+        {"label": "Bezoekuren", "days": ["sa", "su"], "opens": "14:00", "closes": "20:00"}
+    ]
+    assert campus["opening_hours_exceptions"] == []
+    assert campus["route"] == "<p>Tram 7, halte Lange straat.</p>"
+
+    south = client.get("/api/v1/locations/campus-zuid/").json()
+    assert south["geo"] is None and south["opening_hours"] == [] and south["route"] == ""
+    orthopedie = next(s for s in south["services"] if s["slug"] == "orthopedie")
+    assert (orthopedie["phone"], orthopedie["route"]) == ("03 222 22 23", "Route 45")
+
+
+def test_a_service_and_a_condition_say_how_to_make_an_appointment(client, content):
+    appointment = {"phone": "03 222 22 22", "url": "https://afspraken.example.org/ortho"}
+    contacts = [{"location": "campus-zuid", "phone": "03 222 22 23", "route": "Route 45"}]
+    service = client.get("/api/v1/services/orthopedie/").json()
+    assert (service["appointment"], service["contacts"]) == (appointment, contacts)
+
+    hernia = client.get("/api/v1/conditions/hernia/").json()
+    by_slug = {s["slug"]: s for s in hernia["services"]}
+    assert (by_slug["orthopedie"]["appointment"], by_slug["orthopedie"]["contacts"]) == (
+        appointment,
+        contacts,
+    )
+    assert by_slug["neurologie"]["appointment"] == {"phone": "", "url": ""}
+    assert by_slug["neurologie"]["contacts"] == []
+
+
+def test_holiday_exceptions_are_served_soonest_first(client, content):
+    campus = LocationPage.objects.get(slug="campus-noord")
+    campus.hours_exceptions = [
+        (
+            "exception",
+            {
+                "note": "Kerstmis",
+                "start": datetime.date(2026, 12, 25),
+                "end": datetime.date(2026, 12, 26),
+                "closed": True,
+                "opens": None,
+                "closes": None,
+            },
+        ),
+        (
+            "exception",
+            {
+                "note": "Paasmaandag",
+                "start": datetime.date(2026, 4, 6),
+                "end": None,
+                "closed": False,
+                "opens": datetime.time(10),
+                "closes": datetime.time(12),
+            },
+        ),
+    ]
+    campus.save_revision().publish()
+    data = client.get("/api/v1/locations/campus-noord/").json()
+    assert data["opening_hours_exceptions"] == [
+        {
+            "note": "Paasmaandag",
+            "start": "2026-04-06",
+            "end": None,
+            "closed": False,
+            "opens": "10:00",
+            "closes": "12:00",
+        },
+        {
+            "note": "Kerstmis",
+            "start": "2026-12-25",
+            "end": "2026-12-26",
+            "closed": True,
+            "opens": None,
+            "closes": None,
+        },
+    ]
