@@ -63,7 +63,7 @@ SERVICES = Resource(
     summarise=queries.service_summaries,
     detail=queries.service_detail,
     list_doc="Every published service, A to Z; `location` keeps those on one campus (404: no such campus).",
-    detail_doc="One service: its campuses and the conditions it treats.",
+    detail_doc="One service: its campuses, the conditions it treats and how to make an appointment.",
 )
 LOCATIONS = Resource(
     path="locations",
@@ -74,5 +74,8 @@ LOCATIONS = Resource(
     summarise=queries.location_summaries,
     detail=queries.location_detail,
     list_doc="Every published campus, A to Z.",
-    detail_doc="One campus with the services present there.",
+    detail_doc=(
+        "One campus: address, contact, geo, opening hours and their exceptions, route, "
+        "and the services present there with their own phone and route."
+    ),
 )

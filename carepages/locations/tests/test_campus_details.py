@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from carepages.core.testing import blocks, links, read, region, text
+from carepages.core.testing import blocks, heading, links, read, region, text
 from carepages.locations.factories import LocationPageFactory
 from carepages.locations.hours import day_ranges
 from carepages.services.factories import ServicePageFactory
@@ -200,3 +200,10 @@ def test_the_admin_refuses_hours_that_close_before_they_open_and_half_a_position
     with pytest.raises(ValidationError) as error:
         campus.full_clean(exclude=["path", "depth", "content_type"])
     assert {"latitude", "longitude"} <= set(error.value.message_dict)
+
+
+def test_the_campus_list_shows_each_address_and_phone(client, campus):
+    card = heading(read(client.get("/locaties/")), "Campus Noord").find_parent("li")
+    assert "Lindendreef 1, 2020 Antwerpen" in blocks(card)
+    # The phone as text: the card's links stay the campus and its services (the campus page has the tel: link).
+    assert "Telefoon: 03 280 00 00" in blocks(card)
