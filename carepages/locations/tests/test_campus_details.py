@@ -205,5 +205,5 @@ def test_the_admin_refuses_hours_that_close_before_they_open_and_half_a_position
 def test_the_campus_list_shows_each_address_and_phone(client, campus):
     card = heading(read(client.get("/locaties/")), "Campus Noord").find_parent("li")
     assert "Lindendreef 1, 2020 Antwerpen" in blocks(card)
-    # The phone as text: the card's links stay the campus and its services (the campus page has the tel: link).
+    # The phone as text: the card links to the campus and its services; the campus page has tel:.
     assert "Telefoon: 03 280 00 00" in blocks(card)
