@@ -350,7 +350,7 @@ def set_service_fields(page, entry: dict) -> None:
         page.appointment_url = entry["appointment"]["url"]
 
 
-def contact_of(page, entry: dict, location_slug: str, old: dict[str, tuple[str, str]]) -> dict[str, str]:
+def contact_of(entry: dict, location_slug: str, old: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Phone and route of the service at one campus: from the entry (version 2) or kept (version 1)."""
     if "contacts" not in entry:
         phone, route = old.get(location_slug, ("", ""))

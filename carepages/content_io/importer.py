@@ -220,9 +220,7 @@ class _Writer:
             if existed and "contacts" not in entry:
                 old = {link.location.slug: (link.phone, link.route) for link in page.location_links.all()}
             page.location_links = [
-                ServiceLocation(
-                    location_id=ids["locations"][s], **campus_format.contact_of(page, entry, s, old)
-                )
+                ServiceLocation(location_id=ids["locations"][s], **campus_format.contact_of(entry, s, old))
                 for s in entry["locations"]
             ]
         elif isinstance(page, ConditionPage):
