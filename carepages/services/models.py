@@ -76,10 +76,24 @@ class ServicePage(SectionsMixin, Page):
         links = self.condition_links.filter(page__live=True).select_related("page")
         return _pages_of(links.order_by("page__title", "page_id"))
 
+    def live_doctors(self) -> list:
+        """The published doctors of this service, by name, with their campuses: two queries.
+
+        Like the conditions, the doctors' app sits above this one and is reached
+        through its reverse relation (`doctor_links`).
+        """
+        links = (
+            self.doctor_links.filter(page__live=True)
+            .select_related("page")
+            .prefetch_related("page__location_links__location")
+        )
+        return _pages_of(links.order_by("page__title", "page_id"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = self.live_locations()
         context["conditions"] = self.live_conditions()
+        context["doctors"] = self.live_doctors()
         return context
 
 
