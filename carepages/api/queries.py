@@ -8,10 +8,13 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from carepages.conditions.models import ConditionPage
 from carepages.core import kinds
 from carepages.core.models import published_on
+from carepages.doctors.listing import with_links
+from carepages.doctors.models import DoctorPage
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServicePage
 from carepages.services.queries import locations_by_service
@@ -88,7 +91,8 @@ def review_data(page) -> dict:
     return {
         "last_reviewed": page.reviewed_on,
         "next_review": page.next_review,
-        "reviewed_by": [reviewer.as_data() for reviewer in page.listed_reviewers],
+        "reviewed_by": [r.linked_doctor.slug for r in page.listed_reviewers if r.linked_doctor],
+        "reviewers": [reviewer.as_data() for reviewer in page.listed_reviewers],
         "sources": [source.as_data() for source in page.listed_sources],
     }
 
@@ -103,5 +107,28 @@ def service_detail(request, page: ServicePage) -> dict:
 def location_detail(request, page: LocationPage) -> dict:
     return location_summaries(request, [page])[0] | {
         "services": [link(request, s) for s in page.live_services()],
+        "last_updated": published_on(page),
+    }
+
+
+def doctor_summaries(request, pages: list[DoctorPage]) -> list[dict]:
+    # Two queries for the services and campuses of every doctor in the window.
+    by_id = {page.pk: page for page in with_links(DoctorPage.objects.filter(pk__in=[p.pk for p in pages]))}
+    return [_doctor(request, by_id[page.pk]) for page in pages]
+
+
+def _doctor(request, page: DoctorPage) -> dict:
+    return link(request, page) | {
+        "honorific": page.honorific,
+        "role": page.role,
+        "services": [link(request, item.service) for item in page.service_links.all()],
+        "locations": [link(request, item.location) for item in page.location_links.all()],
+        "languages": list(page.languages or []),
+    }
+
+
+def doctor_detail(request, page: DoctorPage) -> dict:
+    return doctor_summaries(request, [page])[0] | {
+        "consultation": expand_db_html(page.consultation or ""),
         "last_updated": published_on(page),
     }

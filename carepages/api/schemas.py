@@ -60,8 +60,11 @@ class ConditionSummary(PageLink):
 
 
 class Reviewer(Schema):
+    """Everyone who reviewed the page; `doctor` is the slug of their page under /artsen/, if any."""
+
     name: str
     role: str
+    doctor: str | None
 
 
 class Source(Schema):
@@ -78,7 +81,8 @@ class ConditionDetail(ConditionSummary):
     lay_terms: list[str]  # the lay vocabulary's words for this condition ("valling"), see docs/search.md
     last_reviewed: date | None
     next_review: date | None
-    reviewed_by: list[Reviewer]
+    reviewed_by: list[str]  # the slugs of the doctors who reviewed the page (as in the content format)
+    reviewers: list[Reviewer]  # every reviewer by name and role, doctors and others
     sources: list[Source]
 
 
@@ -115,3 +119,25 @@ class SearchResults(Schema):
     query: str
     count: int
     results: list[SearchResult]
+
+
+class DoctorSummary(PageLink):
+    """A doctor: `title` is the name, `honorific` what stands before it ("dr.")."""
+
+    honorific: str
+    role: str
+    services: list[PageLink]
+    locations: list[PageLink]
+    languages: list[str]  # ISO 639-1 codes
+
+
+class DoctorDetail(DoctorSummary):
+    consultation: str  # HTML
+    last_updated: date | None
+
+
+class DoctorList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[DoctorSummary]

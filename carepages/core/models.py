@@ -162,7 +162,10 @@ class Reviewer(Orderable):
     @property
     def display_name(self) -> str:
         doctor = self.linked_doctor
-        return doctor.full_name if doctor else self.name
+        if doctor:
+            return doctor.full_name
+        # A reviewer imported by the doctor's slug alone has no name of its own.
+        return self.name or (self.doctor.full_name if self.doctor else "")
 
     @property
     def display_role(self) -> str:
@@ -172,8 +175,13 @@ class Reviewer(Orderable):
     def __str__(self) -> str:
         return f"{self.display_name}, {self.display_role}" if self.display_role else self.display_name
 
-    def as_data(self) -> dict[str, str]:
-        return {"name": self.display_name, "role": self.display_role}
+    def as_data(self) -> dict[str, str | None]:
+        doctor = self.linked_doctor
+        return {
+            "name": self.display_name,
+            "role": self.display_role,
+            "doctor": doctor.slug if doctor else None,
+        }
 
 
 class Source(Orderable):

@@ -11,19 +11,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core import kinds
+from carepages.core.models import IndexPage
 
 from .languages import CHOICES, language_names
 
 
-class DoctorIndexPage(Page):
+class DoctorIndexPage(IndexPage):
     """/artsen/: every doctor as a card, filterable by service (?dienst=) and campus (?locatie=)."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["doctors.DoctorPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht artsen"
