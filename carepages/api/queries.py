@@ -91,8 +91,7 @@ def review_data(page) -> dict:
     return {
         "last_reviewed": page.reviewed_on,
         "next_review": page.next_review,
-        "reviewed_by": [r.linked_doctor.slug for r in page.listed_reviewers if r.linked_doctor],
-        "reviewers": [reviewer.as_data() for reviewer in page.listed_reviewers],
+        "reviewed_by": [reviewer.as_data() for reviewer in page.listed_reviewers],
         "sources": [source.as_data() for source in page.listed_sources],
     }
 

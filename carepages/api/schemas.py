@@ -60,7 +60,7 @@ class ConditionSummary(PageLink):
 
 
 class Reviewer(Schema):
-    """Everyone who reviewed the page; `doctor` is the slug of their page under /artsen/, if any."""
+    """A reviewer by name and role; `doctor` is the slug of their page under /artsen/ (else null)."""
 
     name: str
     role: str
@@ -81,8 +81,7 @@ class ConditionDetail(ConditionSummary):
     lay_terms: list[str]  # the lay vocabulary's words for this condition ("valling"), see docs/search.md
     last_reviewed: date | None
     next_review: date | None
-    reviewed_by: list[str]  # the slugs of the doctors who reviewed the page (as in the content format)
-    reviewers: list[Reviewer]  # every reviewer by name and role, doctors and others
+    reviewed_by: list[Reviewer]
     sources: list[Source]
 
 
