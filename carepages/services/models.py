@@ -1,6 +1,7 @@
 """Hospital services ("diensten") and the campuses where they are present."""
 
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
@@ -82,10 +83,13 @@ class ServicePage(SectionsMixin, Page):
         Like the conditions, the doctors' app sits above this one and is reached
         through its reverse relation (`doctor_links`).
         """
+        doctor_model = self.doctor_links.model._meta.get_field("page").related_model
+        campus_links = doctor_model._meta.get_field("location_links").related_model.objects
+        live_campuses = campus_links.filter(location__live=True).select_related("location")
         links = (
             self.doctor_links.filter(page__live=True)
             .select_related("page")
-            .prefetch_related("page__location_links__location")
+            .prefetch_related(Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order")))
         )
         return _pages_of(links.order_by("page__title", "page_id"))
 

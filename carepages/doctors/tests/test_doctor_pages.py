@@ -176,3 +176,10 @@ def test_sitemap_lists_doctors(client, staff):
 
 def test_home_page_routes_lead_to_the_doctors(client, site_structure):
     assert any(href == "/artsen/" for _, href in links(read(client.get("/")).find("main")))
+
+
+def test_cards_leave_out_unpublished_campuses(client, staff):
+    staff["south"].unpublish()
+    for url, name in [("/artsen/", "Alle artsen"), ("/diensten/cardiologie/", "Artsen")]:
+        listing = region(read(client.get(url)), name)
+        assert "Campus Zuid" not in text(listing), url
