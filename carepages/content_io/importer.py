@@ -147,6 +147,8 @@ class _Writer:
         self._update(plans["services"].update)
         self._create(plans["doctors"].create, DoctorPage, site.doctors, ["service_links", "location_links"])
         self._update(plans["doctors"].update)
+        # A reviewer keeps a copy of the doctor's name, shown should the doctor's page be deleted.
+        self.doctor_names = {page.slug: page.full_name for page in DoctorPage.objects.only("title", "honorific")}
         for kind, parent in site.info.items():
             entries = [entry for entry in plans["pages"].create if entry["kind"] == kind]
             self._create(entries, InfoPage, parent, _review_relations(entries))
@@ -242,7 +244,10 @@ class _Writer:
         reviewer = page._meta.get_field("reviewers").related_model
         source = page._meta.get_field("sources").related_model
         others = [] if new else [r for r in page.reviewers.all() if r.doctor_id is None]
-        doctors = [reviewer(doctor_id=self.ids["doctors"][slug]) for slug in entry["reviewed_by"]]
+        doctors = [
+            reviewer(doctor_id=self.ids["doctors"][slug], name=self.doctor_names.get(slug, ""))
+            for slug in entry["reviewed_by"]
+        ]
         reviewers = doctors + others
         for order, item in enumerate(reviewers):
             item.sort_order = order  # the list's order is the page's order

@@ -24,6 +24,12 @@ class DoctorIndexPage(IndexPage):
     class Meta:
         verbose_name = "overzicht artsen"
 
+    def get_sitemap_urls(self, request=None):
+        # Without doctors (as after install) the index is a dead end for search engines;
+        # it still answers, politely and noindex, for a patient who follows the menu.
+        has_doctors = DoctorPage.objects.child_of(self).live().exists()
+        return super().get_sitemap_urls(request) if has_doctors else []
+
     def get_context(self, request, *args, **kwargs):
         from .listing import doctor_listing  # listing reads this module's models
 

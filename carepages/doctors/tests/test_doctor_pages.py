@@ -77,7 +77,10 @@ def test_index_pages_through_many_doctors_and_keeps_the_filter(client, staff, si
 
 
 def test_index_without_doctors_says_so_politely(client, site_structure):
-    listing = region(read(client.get("/artsen/")), "Alle artsen")
+    page = read(client.get("/artsen/"))
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "/artsen/" not in client.get("/sitemap.xml").content.decode()
+    listing = region(page, "Alle artsen")
     assert "0 van 0" in blocks(listing)
     assert any(line.startswith("Er staan nog geen artsen op deze lijst.") for line in blocks(listing))
     assert listing.find("form") is None
@@ -171,7 +174,10 @@ def test_search_filters_on_doctors(client, staff):
 
 
 def test_sitemap_lists_doctors(client, staff):
-    assert "/artsen/dr-an-voorbeeld/" in client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://localhost/artsen/</loc>" in sitemap
+    assert "/artsen/dr-an-voorbeeld/" in sitemap
+    assert read(client.get("/artsen/")).find("meta", attrs={"name": "robots"}) is None
 
 
 def test_home_page_routes_lead_to_the_doctors(client, site_structure):
@@ -183,3 +189,11 @@ def test_cards_leave_out_unpublished_campuses(client, staff):
     for url, name in [("/artsen/", "Alle artsen"), ("/diensten/cardiologie/", "Artsen")]:
         listing = region(read(client.get(url)), name)
         assert "Campus Zuid" not in text(listing), url
+
+
+def test_search_follows_a_renamed_service_to_its_doctors(client, staff):
+    derma = staff["derma"]
+    derma.title = "Huidziekten"
+    derma.save_revision().publish()
+    results = read(client.get("/zoeken/", {"q": "huidziekten", "soort": "arts"})).find("main")
+    assert "/artsen/dr-carla-test/" in [href for _, href in links(results)]
