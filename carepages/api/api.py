@@ -15,7 +15,7 @@ from carepages.core.text import CONTROL_CHARACTERS
 from carepages.search import engine, events
 
 from . import queries
-from .resources import CONDITIONS, LOCATIONS, SERVICES, Resource
+from .resources import CONDITIONS, DOCTORS, LOCATIONS, SERVICES, Resource
 from .schemas import Error, SearchResults
 
 SLUG_PATTERN = r"^[-\w]+$"
@@ -28,6 +28,7 @@ HINTS = {
     "q": "give a search text (not only spaces, no control characters)",
     "type": f"use one or more of {', '.join(kinds.api_types())}, separated by commas",
     "location": "give the slug of a campus, e.g. zas-middelheim",
+    "service": "give the slug of a service, e.g. cardiologie",
     "slug": "a slug holds letters, digits, - and _ only",
 }
 MAX_LIMIT = 100
@@ -38,7 +39,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read-only access to the published patient information: conditions, services, "
-        "campuses and search. See docs/api.md for examples."
+        "campuses, doctors and search. See docs/api.md for examples."
     ),
     urls_namespace="api-v1",
     docs_url="/docs/",
@@ -146,6 +147,35 @@ def list_services(
 add_detail(SERVICES)
 add_list(LOCATIONS)
 add_detail(LOCATIONS)
+
+
+@api.get("/doctors/", response={200: DOCTORS.list_schema, **ERRORS}, tags=["doctors"])
+def list_doctors(
+    request,
+    service: str | None = Query(
+        None, pattern=SLUG_PATTERN, max_length=255, description="Only doctors of this service (slug)."
+    ),
+    location: str | None = Query(
+        None, pattern=SLUG_PATTERN, max_length=255, description="Only doctors on this campus (slug)."
+    ),
+    limit: int = Limit,
+    offset: int = Offset,
+):
+    """Every published doctor, A to Z; `service` and `location` filter (404: no such service or campus)."""
+    doctors = DOCTORS.live()
+    if service is not None:
+        if not SERVICES.live().filter(slug=service).exists():
+            # A well-formed slug that names nothing: 404 naming it, as on /services/?location=.
+            raise NotFound(f"No published service with slug ‘{service}’.", parameter="service")
+        doctors = doctors.filter(service_links__service__slug=service, service_links__service__live=True)
+    if location is not None:
+        if not LOCATIONS.live().filter(slug=location).exists():
+            raise NotFound(f"No published location with slug ‘{location}’.", parameter="location")
+        doctors = doctors.filter(location_links__location__slug=location, location_links__location__live=True)
+    return queries.page_list(request, doctors.distinct(), limit, offset, DOCTORS.summarise)
+
+
+add_detail(DOCTORS)
 
 
 @api.get("/search/", response={200: SearchResults, 400: Error}, tags=["search"])

@@ -8,10 +8,13 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from carepages.conditions.models import ConditionPage
 from carepages.core import kinds
 from carepages.core.models import published_on
+from carepages.doctors.listing import with_links
+from carepages.doctors.models import DoctorPage
 from carepages.locations import hours
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServicePage
@@ -134,5 +137,28 @@ def location_detail(request, page: LocationPage) -> dict:
             link(request, row.page) | {"phone": row.phone, "route": row.route}
             for row in page.live_service_links()
         ],
+        "last_updated": published_on(page),
+    }
+
+
+def doctor_summaries(request, pages: list[DoctorPage]) -> list[dict]:
+    # Two queries for the services and campuses of every doctor in the window.
+    by_id = {page.pk: page for page in with_links(DoctorPage.objects.filter(pk__in=[p.pk for p in pages]))}
+    return [_doctor(request, by_id[page.pk]) for page in pages]
+
+
+def _doctor(request, page: DoctorPage) -> dict:
+    return link(request, page) | {
+        "honorific": page.honorific,
+        "role": page.role,
+        "services": [link(request, item.service) for item in page.service_links.all()],
+        "locations": [link(request, item.location) for item in page.location_links.all()],
+        "languages": list(page.languages or []),
+    }
+
+
+def doctor_detail(request, page: DoctorPage) -> dict:
+    return doctor_summaries(request, [page])[0] | {
+        "consultation": expand_db_html(page.consultation or ""),
         "last_updated": published_on(page),
     }

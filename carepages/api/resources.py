@@ -12,11 +12,21 @@ from ninja import Schema
 from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage
+from carepages.doctors.models import DoctorPage
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServicePage
 
 from . import queries
-from .schemas import ConditionDetail, ConditionList, LocationDetail, LocationList, ServiceDetail, ServiceList
+from .schemas import (
+    ConditionDetail,
+    ConditionList,
+    DoctorDetail,
+    DoctorList,
+    LocationDetail,
+    LocationList,
+    ServiceDetail,
+    ServiceList,
+)
 
 
 @dataclass(frozen=True)
@@ -78,4 +88,18 @@ LOCATIONS = Resource(
         "One campus: address, contact, geo, opening hours and their exceptions, route, "
         "and the services present there with their own phone and route."
     ),
+)
+DOCTORS = Resource(
+    path="doctors",
+    noun="doctor",
+    model=DoctorPage,
+    list_schema=DoctorList,
+    detail_schema=DoctorDetail,
+    summarise=queries.doctor_summaries,
+    detail=queries.doctor_detail,
+    list_doc=(
+        "Every published doctor, A to Z; `service` and `location` keep those of one service or campus "
+        "(404 naming the parameter: no such service or campus)."
+    ),
+    detail_doc="One doctor: services, campuses, languages and consultation information.",
 )

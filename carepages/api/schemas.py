@@ -119,8 +119,11 @@ class ConditionSummary(PageLink):
 
 
 class Reviewer(Schema):
+    """A reviewer by name and role; `doctor` is the slug of their page under /artsen/ (else null)."""
+
     name: str
     role: str
+    doctor: str | None
 
 
 class Source(Schema):
@@ -174,3 +177,25 @@ class SearchResults(Schema):
     query: str
     count: int
     results: list[SearchResult]
+
+
+class DoctorSummary(PageLink):
+    """A doctor: `title` is the name, `honorific` what stands before it ("dr.")."""
+
+    honorific: str
+    role: str
+    services: list[PageLink]
+    locations: list[PageLink]
+    languages: list[str]  # ISO 639-1 codes
+
+
+class DoctorDetail(DoctorSummary):
+    consultation: str  # HTML
+    last_updated: date | None
+
+
+class DoctorList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[DoctorSummary]

@@ -25,10 +25,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug, validate_unicode_slug
+from django.core.validators import URLValidator, validate_slug, validate_unicode_slug
+from django.utils import timezone
 
 from carepages.core import kinds
 from carepages.core.blocks import clean_html
+from carepages.doctors.languages import LANGUAGES
 
 FORMAT_NAME = "carepages-content"
 #: The versions a file may have; version 1 files keep importing with the same meaning.
@@ -37,9 +39,9 @@ FORMAT_VERSIONS = (1, 2)
 FORMAT_VERSION = 2
 
 #: The kinds of entry, in the order they are imported (later kinds refer to earlier ones).
-KINDS = ("locations", "services", "pages", "conditions")
+KINDS = ("locations", "services", "doctors", "pages", "conditions")
 #: The kinds of entry that only version-2 files may hold (each is also in KINDS).
-KINDS_V2: tuple[str, ...] = ()
+KINDS_V2: tuple[str, ...] = ("doctors",)
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TITLE_MAX = 255
@@ -107,7 +109,40 @@ DOCUMENT_OBJECTS_V2: dict[str, Callable[..., Any]] = {}
 #: Checks across entries, after all were read: f(checker, nameable, named, known).
 REFERENCE_CHECKS: list[Callable[..., None]] = []
 
-DEFAULTS = {"text": "", "phone": "", "slugs": [], "names": [], "sections": [], "date": None}
+# Version 2: the doctors of /artsen/ ("title" is the honorific, "dr."; "name" the page's title).
+FIELDS_V2["doctors"] = {
+    "slug": (True, "slug"),
+    "name": (True, "title"),
+    "title": (False, "line"),
+    "role": (False, "line"),
+    "services": (False, "slugs"),
+    "locations": (False, "slugs"),
+    "languages": (False, "languages"),
+}
+# Version 2: the review of a condition or page (core.models.ReviewedMixin, docs/editors.md "Nazicht").
+REVIEW_FIELDS_V2 = {
+    "last_reviewed": (False, "date"),
+    "next_review": (False, "date"),
+    "reviewed_by": (False, "slugs"),
+    "sources": (False, "sources"),
+}
+FIELDS_V2["pages"] |= REVIEW_FIELDS_V2
+FIELDS_V2["conditions"] |= REVIEW_FIELDS_V2
+#: Limits of a source (core.models.Source).
+SOURCE_TITLE_MAX, SOURCE_PUBLISHER_MAX, SOURCE_URL_MAX = 300, 200, 500
+SOURCE_YEAR_MIN = 1900
+
+DEFAULTS = {
+    "text": "",
+    "phone": "",
+    "line": "",
+    "slugs": [],
+    "names": [],
+    "languages": [],
+    "sources": [],
+    "sections": [],
+    "date": None,
+}
 
 
 def fields_of(kind: str, version: int) -> dict[str, tuple[bool, str]]:
@@ -265,6 +300,7 @@ class Known:
     services: set[str] = field(default_factory=set)
     pages: set[str] = field(default_factory=set)
     conditions: set[str] = field(default_factory=set)
+    doctors: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -353,6 +389,28 @@ def _check_references(
             checker.add("conditions", name, "related", "a condition cannot refer to itself")
     for check in REFERENCE_CHECKS:
         check(checker, nameable, named, known)
+    _check_doctor_references(nameable, named, known, checker, locations, services)
+
+
+def _check_doctor_references(nameable, named, known: Known, checker: _Checker, locations, services) -> None:
+    """Version 2: a doctor's services and campuses, and the doctors who reviewed a page, must exist."""
+    for name, entry in nameable["doctors"]:
+        _check_slugs(checker, "doctors", name, entry, "services", services, "service")
+        _check_slugs(checker, "doctors", name, entry, "locations", locations, "location")
+    doctors = known.doctors | named["doctors"]
+    for kind in ("pages", "conditions"):
+        for name, entry in nameable[kind]:
+            if "reviewed_by" in entry:
+                _check_slugs(checker, kind, name, entry, "reviewed_by", doctors, "doctor")
+                _check_review_dates(checker, kind, name, entry)
+
+
+def _check_review_dates(checker: _Checker, kind: str, name: str, entry: dict) -> None:
+    reviewed, due = entry["last_reviewed"], entry["next_review"]
+    if reviewed and reviewed > timezone.localdate().isoformat():
+        checker.add(kind, name, "last_reviewed", f"{reviewed} lies in the future")
+    if reviewed and due and due <= reviewed:
+        checker.add(kind, name, "next_review", f"{due} must come after last_reviewed ({reviewed})")
 
 
 def _check_slugs(
@@ -363,6 +421,17 @@ def _check_slugs(
     for slug in entry[key]:
         if slug not in known:
             checker.add(kind, name, key, f"unknown reference {shown(slug)} (no {what} with this slug)")
+
+
+def _url_problem(url: str) -> str | None:
+    """Why a source's link cannot be shown to patients: only http(s) addresses are links."""
+    if len(url) > SOURCE_URL_MAX:
+        return f"longer than {SOURCE_URL_MAX} characters"
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return f"{shown(url)} is not an http:// or https:// address"
+    return None
 
 
 def shown_key(key: str) -> str:
@@ -478,9 +547,88 @@ class _Checker:
             return list(value)
         if type_name == "sections":
             return self._sections(kind, name, value)
+        if type_name == "line":
+            return self._line(bad, value, TITLE_MAX)
+        if type_name == "languages":
+            return self._languages(bad, value)
+        if type_name == "sources":
+            return self._sources(kind, name, value)
         if type_name in VALUE_CHECKS:
             return VALUE_CHECKS[type_name](self, kind, name, key, type_name, value)
         raise AssertionError(type_name)
+
+    @staticmethod
+    def _line(bad, value: Any, limit: int) -> str | None:
+        """An optional one-line text (a doctor's title or role, a source's publisher)."""
+        if not isinstance(value, str):
+            return bad(f"must be a text, not {_type_name(value)}")
+        problem = text_problem(value, one_line=True)
+        if problem:
+            return bad(problem)
+        if len(value) > limit:
+            return bad(f"longer than {limit} characters")
+        return value.strip()
+
+    @staticmethod
+    def _languages(bad, value: Any) -> list[str] | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return bad('must be a list of language codes (ISO 639-1, e.g. ["nl", "fr"])')
+        unknown = [code for code in value if code not in LANGUAGES]
+        if unknown:
+            codes = ", ".join(LANGUAGES)
+            return bad(f"unknown language code {shown(unknown[0])} (ISO 639-1, one of {codes})")
+        for code in _repeated(value):
+            return bad(f"{shown(code)} is listed twice")
+        return list(value)
+
+    def _sources(self, kind: str, name: str, value: Any) -> list[dict] | None:
+        """Version 2: a page's "Bronnen", each {title, publisher, year, url}."""
+        if not isinstance(value, list):
+            self.add(kind, name, "sources", f"must be a list, not {_type_name(value)}")
+            return None
+        sources = []
+        for number, item in enumerate(value, start=1):
+            where = f"sources[{number}]"
+            if not isinstance(item, dict):
+                self.add(kind, name, where, f"must be a JSON object with a title, not {_type_name(item)}")
+                continue
+            source = self._source(kind, name, where, item)
+            if source is not None:
+                sources.append(source)
+        return sources
+
+    def _source(self, kind: str, name: str, where: str, item: dict) -> dict | None:
+        before = len(self.problems)
+        self.duplicate_keys(kind, name, item, where)
+        for key in item:
+            if key not in ("title", "publisher", "year", "url"):
+                self.add(kind, name, f"{where}.{shown_key(key)}", "unknown key")
+
+        def bad_in(key: str):
+            return lambda message: self.add(kind, name, f"{where}.{key}", message)
+
+        title = item.get("title")
+        if not isinstance(title, str) or not title.strip():
+            missing = title is None or isinstance(title, str)
+            bad_in("title")("missing title" if missing else f"must be a text, not {_type_name(title)}")
+        else:
+            title = self._line(bad_in("title"), title, SOURCE_TITLE_MAX)
+        publisher = self._line(bad_in("publisher"), item.get("publisher") or "", SOURCE_PUBLISHER_MAX)
+        year = item.get("year")
+        this_year = timezone.localdate().year
+        if year is not None and (type(year) is not int or not SOURCE_YEAR_MIN <= year <= this_year):
+            given = year if type(year) is int else shown(year)
+            bad_in("year")(f"must be a 4-digit year from {SOURCE_YEAR_MIN} to {this_year}, not {given}")
+        url = item.get("url") or ""
+        if not isinstance(url, str):
+            bad_in("url")(f"must be a text, not {_type_name(url)}")
+        elif url:
+            url_problem = _url_problem(url)
+            if url_problem:
+                bad_in("url")(url_problem)
+        if len(self.problems) != before:
+            return None
+        return {"title": title, "publisher": publisher, "year": year, "url": url}
 
     def _names(self, bad, value: list[str]) -> list[str] | None:
         names = [v.strip() for v in value]

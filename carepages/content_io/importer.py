@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from carepages.conditions.models import ConditionPage, ConditionRelatedPage, ConditionService
 from carepages.core import kinds
+from carepages.doctors.models import DoctorLocation, DoctorPage, DoctorService
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
 from carepages.search import documents as search_documents
@@ -146,13 +147,19 @@ class _Writer:
         self._update(plans["locations"].update)
         self._create(plans["services"].create, ServicePage, site.services, ["location_links"])
         self._update(plans["services"].update)
+        self._create(plans["doctors"].create, DoctorPage, site.doctors, ["service_links", "location_links"])
+        self._update(plans["doctors"].update)
+        # A reviewer keeps a copy of the doctor's name, shown should the doctor's page be deleted.
+        self.doctor_names = {
+            page.slug: page.full_name for page in DoctorPage.objects.only("title", "honorific")
+        }
         for kind, parent in site.info.items():
             entries = [entry for entry in plans["pages"].create if entry["kind"] == kind]
-            self._create(entries, InfoPage, parent)
+            self._create(entries, InfoPage, parent, _review_relations(entries))
         self._update(plans["pages"].update)
-        self._create(
-            plans["conditions"].create, ConditionPage, site.conditions, ["service_links", "related_links"]
-        )
+        conditions = plans["conditions"].create
+        relations = ["service_links", "related_links", *_review_relations(conditions)]
+        self._create(conditions, ConditionPage, site.conditions, relations)
         self._update(plans["conditions"].update)
 
     def _create(self, entries: list[dict], model: type[Page], parent: Page, relations=()) -> None:
@@ -167,7 +174,7 @@ class _Writer:
         for start in range(0, len(pages), CHUNK):
             chunk = list(zip(pages[start : start + CHUNK], entries[start : start + CHUNK], strict=True))
             for page, entry in chunk:
-                self._links(page, entry)
+                self._links(page, entry, new=True)
             bulk.publish_new([page for page, _ in chunk], relations)
             self.progress(len(chunk))
 
@@ -177,7 +184,7 @@ class _Writer:
                 page.move(self.site.info[entry["kind"]], pos="last-child")
                 page = InfoPage.objects.get(pk=page.pk)
             self._fields(page, entry)
-            self._links(page, entry, existed=True)
+            self._links(page, entry)
             try:
                 page.save_revision(log_action=True).publish()
             except ValidationError as error:
@@ -194,6 +201,9 @@ class _Writer:
         Keys of version 2 are set only when the entry has them (a version 2 file): a version 1
         file leaves them as they are.
         """
+        if isinstance(page, DoctorPage):
+            _doctor_fields(page, entry)
+            return
         page.title = entry.get("title") or entry["name"]
         if isinstance(page, LocationPage):
             page.address = entry["address"]
@@ -210,14 +220,24 @@ class _Writer:
             page.updated_on = datetime.date.fromisoformat(date) if date else None
             raw = [{"type": "section", "value": section} for section in entry["sections"]]
             page.sections = StreamValue(page.sections.stream_block, raw, is_lazy=True)
+            _review_fields(page, entry)
 
-    def _links(self, page: Page, entry: dict, existed: bool = False) -> None:
-        """The page's links to other pages, by the ids of pages that exist by now."""
+    def _links(self, page: Page, entry: dict, new: bool = False) -> None:
+        """The page's links to other pages, by the ids of pages that exist by now.
+
+        `new` is true for a page this import creates: it has no links of its own to keep.
+        """
         ids = self.ids
-        if isinstance(page, ServicePage):
+        if isinstance(page, InfoPage | ConditionPage) and "reviewed_by" in entry:
+            self._review_links(page, entry, new)
+        if isinstance(page, DoctorPage):
+            page.service_links = [DoctorService(service_id=ids["services"][s]) for s in entry["services"]]
+            locations = entry["locations"]
+            page.location_links = [DoctorLocation(location_id=ids["locations"][s]) for s in locations]
+        elif isinstance(page, ServicePage):
             # A version 1 entry has no `contacts`: the campuses' own phone and route stay.
             old = {}
-            if existed and "contacts" not in entry:
+            if not new and "contacts" not in entry:
                 old = {link.location.slug: (link.phone, link.route) for link in page.location_links.all()}
             page.location_links = [
                 ServiceLocation(location_id=ids["locations"][s], **campus_format.contact_of(entry, s, old))
@@ -230,3 +250,44 @@ class _Writer:
                 ConditionRelatedPage(related_page_id=ids["conditions"].get(s) or ids["pages"][s])
                 for s in entry["related"]
             ]
+
+    def _review_links(self, page: Page, entry: dict, new: bool) -> None:
+        """Version 2: the doctors who reviewed the page, then its sources.
+
+        Reviewers named without a doctor's page are not in the format: they stay, after the doctors.
+        """
+        reviewer = page._meta.get_field("reviewers").related_model
+        source = page._meta.get_field("sources").related_model
+        others = [] if new else [r for r in page.reviewers.all() if r.doctor_id is None]
+        doctors = [
+            reviewer(doctor_id=self.ids["doctors"][slug], name=self.doctor_names.get(slug, ""))
+            for slug in entry["reviewed_by"]
+        ]
+        reviewers = doctors + others
+        for order, item in enumerate(reviewers):
+            item.sort_order = order  # the list's order is the page's order
+        page.reviewers = reviewers
+        page.sources = [source(**data) for data in entry["sources"]]
+
+
+def _review_relations(entries: list[dict]) -> list[str]:
+    """The review's child relations of new pages, when the file (version 2) describes them."""
+    return ["reviewers", "sources"] if entries and "reviewed_by" in entries[0] else []
+
+
+def _review_fields(page: Page, entry: dict) -> None:
+    """Version 2: the review dates; a version 1 entry leaves them as they are."""
+    if "last_reviewed" in entry:
+        page.reviewed_on = _day(entry["last_reviewed"])
+        page.next_review_on = _day(entry["next_review"])
+
+
+def _doctor_fields(page: DoctorPage, entry: dict) -> None:
+    page.title = entry["name"]
+    page.honorific = entry["title"]
+    page.role = entry["role"]
+    page.languages = list(entry["languages"])
+
+
+def _day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None

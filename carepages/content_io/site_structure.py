@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from carepages.conditions.models import ConditionIndexPage
 from carepages.core import kinds
+from carepages.doctors.models import DoctorIndexPage
 from carepages.home.models import HomePage
 from carepages.infopages.models import InfoIndexPage, Kind
 from carepages.locations.models import LocationIndexPage
@@ -24,6 +25,7 @@ class SiteStructure:
     services: ServiceIndexPage
     locations: LocationIndexPage
     info: dict[str, InfoIndexPage]
+    doctors: DoctorIndexPage
 
 
 @transaction.atomic
@@ -36,7 +38,8 @@ def ensure_site_structure() -> SiteStructure:
     info = {
         kind: _index(home, kind, InfoIndexPage, kind=kind, show_in_menus=kind != Kind.INFO) for kind in Kind
     }
-    return SiteStructure(home, conditions, services, locations, info)
+    doctors = _index(home, "doctor", DoctorIndexPage)
+    return SiteStructure(home, conditions, services, locations, info, doctors)
 
 
 def _create_home() -> HomePage:

@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
@@ -87,7 +87,8 @@ class ReviewedMixin(models.Model):
     # The page, its JSON-LD and the API each show reviewers and sources: one query each per page.
     @cached_property
     def listed_reviewers(self) -> list:
-        return list(self.reviewers.all())
+        # A reviewer's doctor comes in the same query: the line links to the doctor's page.
+        return list(self.reviewers.select_related("doctor"))
 
     @cached_property
     def listed_sources(self) -> list:
@@ -114,27 +115,73 @@ def add_years(day: date, years: int) -> date:
 
 
 class Reviewer(Orderable):
-    """A person who reviewed a page: a name and a role for now.
+    """A person who reviewed a page: a doctor from /artsen/, or a name and a role.
 
-    When the doctors' pages (/artsen/) exist, a concrete reviewer gains an optional
-    link to a doctor's page; name and role stay for reviewers who are not doctors.
+    With a doctor chosen, the page shows the doctor's name, title and role and links
+    to the doctor's page; name and role stay for reviewers who are not doctors (and
+    keep the doctor's name should the doctor's page be deleted later).
     """
 
-    name = models.CharField("naam", max_length=200)
+    doctor = models.ForeignKey(
+        "doctors.DoctorPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="arts",
+        help_text="Kies de arts als die een pagina op de site heeft; anders vul je naam en rol in.",
+    )
+    name = models.CharField("naam", max_length=200, blank=True)
     role = models.CharField("rol", max_length=200, blank=True, help_text="Bv. ‘diensthoofd orthopedie’.")
 
-    panels = [FieldPanel("name"), FieldPanel("role")]
+    panels = [
+        PageChooserPanel("doctor", "doctors.DoctorPage"),
+        FieldPanel("name"),
+        FieldPanel("role"),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
         verbose_name = "nazichter"
         verbose_name_plural = "nagekeken door"
 
-    def __str__(self) -> str:
-        return f"{self.name}, {self.role}" if self.role else self.name
+    def clean(self):
+        super().clean()
+        if self.doctor_id is None and not self.name.strip():
+            raise ValidationError({"name": "Kies een arts of vul een naam in."})
+        if self.doctor_id and not self.name.strip():
+            # A copy of the name survives the doctor's page; the page shows the doctor's own.
+            self.name = self.doctor.full_name
 
-    def as_data(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role}
+    @property
+    def linked_doctor(self):
+        """The doctor's page when it is published: only then do patients get a link to it."""
+        doctor = self.doctor
+        return doctor if doctor is not None and doctor.live else None
+
+    @property
+    def display_name(self) -> str:
+        doctor = self.linked_doctor
+        if doctor:
+            return doctor.full_name
+        # A reviewer imported by the doctor's slug alone has no name of its own.
+        return self.name or (self.doctor.full_name if self.doctor else "")
+
+    @property
+    def display_role(self) -> str:
+        doctor = self.linked_doctor
+        return (doctor.role or self.role) if doctor else self.role
+
+    def __str__(self) -> str:
+        return f"{self.display_name}, {self.display_role}" if self.display_role else self.display_name
+
+    def as_data(self) -> dict[str, str | None]:
+        doctor = self.linked_doctor
+        return {
+            "name": self.display_name,
+            "role": self.display_role,
+            "doctor": doctor.slug if doctor else None,
+        }
 
 
 class Source(Orderable):

@@ -18,6 +18,7 @@ class HomePage(Page):
         "services.ServiceIndexPage",
         "locations.LocationIndexPage",
         "infopages.InfoIndexPage",
+        "doctors.DoctorIndexPage",
     ]
     max_count = 1
 

@@ -51,6 +51,12 @@ def _services_at(location_id: int) -> list[int]:
     return list(ServiceLocation.objects.filter(location_id=location_id).values_list("page_id", flat=True))
 
 
+def _doctors_in(service_id: int) -> list[int]:
+    from carepages.doctors.models import DoctorService
+
+    return list(DoctorService.objects.filter(service_id=service_id).values_list("page_id", flat=True))
+
+
 def sync_page(page_id: int, page: Page | None = None) -> bool:
     """Bring the document of one page in line with the database; True when it changed.
 
@@ -84,6 +90,14 @@ def sync_page(page_id: int, page: Page | None = None) -> bool:
     ):
         # The services at a campus name it in their documents: a renamed campus renames it there.
         sync_pages(_services_at(page_id))
+    if (
+        current is not None
+        and current.kind == "service"
+        or document is not None
+        and document.kind == "service"
+    ):
+        # Likewise a doctor's document names the doctor's services.
+        sync_pages(_doctors_in(page_id))
     return True
 
 

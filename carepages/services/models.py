@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
@@ -110,11 +111,28 @@ class ServicePage(SectionsMixin, Page):
         links = self.condition_links.filter(page__live=True).select_related("page")
         return _pages_of(links.order_by("page__title", "page_id"))
 
+    def live_doctors(self) -> list:
+        """The published doctors of this service, by name, with their campuses: two queries.
+
+        Like the conditions, the doctors' app sits above this one and is reached
+        through its reverse relation (`doctor_links`).
+        """
+        doctor_model = self.doctor_links.model._meta.get_field("page").related_model
+        campus_links = doctor_model._meta.get_field("location_links").related_model.objects
+        live_campuses = campus_links.filter(location__live=True).select_related("location")
+        links = (
+            self.doctor_links.filter(page__live=True)
+            .select_related("page")
+            .prefetch_related(Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order")))
+        )
+        return _pages_of(links.order_by("page__title", "page_id"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["location_links"] = self.live_location_links()
         context["locations"] = [link.location for link in context["location_links"]]
         context["conditions"] = self.live_conditions()
+        context["doctors"] = self.live_doctors()
         return context
 
 

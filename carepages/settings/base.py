@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "carepages.services",
     "carepages.locations",
     "carepages.infopages",
+    "carepages.doctors",
     "carepages.site_settings",
     "carepages.search",
     "carepages.vocabulary",

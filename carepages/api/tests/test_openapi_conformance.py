@@ -44,7 +44,7 @@ def test_api_answers_as_its_openapi_document_says(site_structure, wsgi_app):
     import_document(hospital())
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 7
+    assert len(operations) == 9
     tried = 0
     for operation in operations:
         for mode, examples in EXAMPLES.items():

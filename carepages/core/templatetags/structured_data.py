@@ -28,7 +28,7 @@ def page_jsonld(context, page, publisher: str = "", about: str = "") -> dict:
         data["about"] = _thing(about, page)
     elif page.intro:
         data["description"] = page.intro
-    return data | publisher_data(publisher) | review_data(page)
+    return data | publisher_data(publisher) | review_data(page, request)
 
 
 def _thing(schema_type: str, page) -> dict:
@@ -45,7 +45,7 @@ def publisher_data(publisher: str) -> dict:
     return {"publisher": {"@type": "Organization", "name": publisher}} if publisher else {}
 
 
-def review_data(page) -> dict:
+def review_data(page, request=None) -> dict:
     """lastReviewed, reviewedBy and citation of a reviewed page (core.models.ReviewedMixin).
 
     A page never reviewed through the review cycle was last checked when its content
@@ -55,7 +55,7 @@ def review_data(page) -> dict:
     reviewed = page.reviewed_on or page.last_updated
     if reviewed:
         data["lastReviewed"] = reviewed.isoformat()
-    reviewers = [_person(reviewer) for reviewer in page.listed_reviewers]
+    reviewers = [_person(reviewer, request) for reviewer in page.listed_reviewers]
     if reviewers:
         data["reviewedBy"] = reviewers
     citations = [_creative_work(source) for source in page.listed_sources]
@@ -64,10 +64,17 @@ def review_data(page) -> dict:
     return data
 
 
-def _person(reviewer) -> dict:
-    person = {"@type": "Person", "name": reviewer.name}
-    if reviewer.role:
-        person["jobTitle"] = reviewer.role
+def _person(reviewer, request=None) -> dict:
+    """A doctor with a page is a Physician with its URL; other reviewers are a Person."""
+    doctor = reviewer.linked_doctor
+    if doctor:
+        person = {"@type": "Physician", "name": doctor.title, "url": doctor.get_full_url(request)}
+        if doctor.honorific:
+            person["honorificPrefix"] = doctor.honorific
+    else:
+        person = {"@type": "Person", "name": reviewer.name}
+    if reviewer.display_role:
+        person["jobTitle"] = reviewer.display_role
     return person
 
 

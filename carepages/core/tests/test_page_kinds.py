@@ -41,7 +41,7 @@ def test_the_site_kinds_keep_their_names_and_order():
         "info",
     ]
     site_types = [api_type for api_type in kinds.api_types() if api_type != "brochure"]
-    assert site_types == ["condition", "service", "location", "page"]
+    assert site_types == ["condition", "service", "location", "doctor", "page"]
     assert [kind.key for kind in kinds.of_api_type("page")] == ["treatment", "examination", "info"]
     assert [kind.index_slug for kind in kinds.all()][:6] == [
         "aandoeningen",

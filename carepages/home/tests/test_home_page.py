@@ -33,6 +33,7 @@ def test_home_has_the_main_routes(home):
         ("Locaties", "/locaties/"),
         ("Behandelingen", "/behandelingen/"),
         ("Onderzoeken", "/onderzoeken/"),
+        ("Artsen", "/artsen/"),
     ]
 
 

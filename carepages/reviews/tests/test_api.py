@@ -5,9 +5,10 @@ def test_condition_detail_carries_the_review(client, hernia):
     data = client.get("/api/v1/conditions/hernia/").json()
     assert data["last_updated"] == "2024-07-02"
     assert (data["last_reviewed"], data["next_review"]) == ("2025-03-01", "2028-03-01")
+    # `doctor` names a reviewer's page under /artsen/ (docs/api.md); these two have none.
     assert data["reviewed_by"] == [
-        {"name": "An Voorbeeld", "role": "diensthoofd neurochirurgie"},
-        {"name": "Bert Peeters", "role": ""},
+        {"name": "An Voorbeeld", "role": "diensthoofd neurochirurgie", "doctor": None},
+        {"name": "Bert Peeters", "role": "", "doctor": None},
     ]
     assert data["sources"] == [
         {

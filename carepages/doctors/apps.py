@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DoctorsConfig(AppConfig):
+    name = "carepages.doctors"
+    label = "doctors"
+    verbose_name = "Artsen"
