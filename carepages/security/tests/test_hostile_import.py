@@ -334,7 +334,8 @@ def test_values_that_look_odd_but_are_fine_import_as_they_are_on_every_database(
 
     assert report.summary["locations"]["created"] == 1
     exported = export_document()
-    assert exported["locations"][0] == doc["locations"][0]
+    # The export is version 2: the version 1 keys of the entry come back as they were.
+    assert {key: exported["locations"][0][key] for key in doc["locations"][0]} == doc["locations"][0]
     assert exported["pages"][0]["title"] == doc["pages"][0]["title"]
     assert exported["pages"][0]["intro"] == doc["pages"][0]["intro"]
     assert exported["conditions"][0]["also_known_as"] == ["lumbago 🙂", "ischialgie"]
