@@ -128,6 +128,8 @@ REVIEW_FIELDS_V2 = {
 }
 FIELDS_V2["pages"] |= REVIEW_FIELDS_V2
 FIELDS_V2["conditions"] |= REVIEW_FIELDS_V2
+#: One-line values shorter than a title, as their database fields (doctors.models.DoctorPage).
+LINE_MAX = {("doctors", "title"): 50, ("doctors", "role"): 200}
 #: Limits of a source (core.models.Source).
 SOURCE_TITLE_MAX, SOURCE_PUBLISHER_MAX, SOURCE_URL_MAX = 300, 200, 500
 SOURCE_YEAR_MIN = 1900
@@ -548,7 +550,7 @@ class _Checker:
         if type_name == "sections":
             return self._sections(kind, name, value)
         if type_name == "line":
-            return self._line(bad, value, TITLE_MAX)
+            return self._line(bad, value, LINE_MAX.get((kind, key), TITLE_MAX))
         if type_name == "languages":
             return self._languages(bad, value)
         if type_name == "sources":

@@ -150,9 +150,8 @@ class _Writer:
         self._create(plans["doctors"].create, DoctorPage, site.doctors, ["service_links", "location_links"])
         self._update(plans["doctors"].update)
         # A reviewer keeps a copy of the doctor's name, shown should the doctor's page be deleted.
-        self.doctor_names = {
-            page.slug: page.full_name for page in DoctorPage.objects.only("title", "honorific")
-        }
+        names = DoctorPage.objects.values_list("slug", "honorific", "title")
+        self.doctor_names = {slug: f"{honorific} {title}".strip() for slug, honorific, title in names}
         for kind, parent in site.info.items():
             entries = [entry for entry in plans["pages"].create if entry["kind"] == kind]
             self._create(entries, InfoPage, parent, _review_relations(entries))

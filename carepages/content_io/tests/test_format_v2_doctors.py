@@ -94,6 +94,9 @@ def test_a_version_2_file_creates_doctors_and_the_review_of_its_pages(client, si
     page = blocks(read(client.get("/aandoeningen/hernia/")).find("main"))
     assert "Laatst nagekeken op 01/03/2025 · Volgende controle: 01/03/2027" in page
     assert "Nagekeken door: dr. An Voorbeeld (diensthoofd), Bert Proef" in page
+    doctor.delete()  # the reviewer keeps the doctor's name
+    page = blocks(read(client.get("/aandoeningen/hernia/")).find("main"))
+    assert "Nagekeken door: dr. An Voorbeeld, Bert Proef" in page
     mri = InfoPage.objects.get(slug="mri")
     assert [r.doctor.slug for r in mri.reviewers.all()] == ["bert-proef"]
     assert [(s.title, s.year, s.url) for s in mri.sources.all()] == [("MRI-veiligheid", 2022, "")]
@@ -176,6 +179,7 @@ def test_every_bad_value_is_named_by_kind_slug_and_field(site_structure):
     an["languages"] = ["nl", "vl"]
     an["services"] = ["kardiologie"]
     an["title"] = ["dr."]
+    doc["doctors"][1]["role"] = "r" * 201
     doc["doctors"][1]["locations"] = ["campus-west"]
     hernia = doc["conditions"][0]
     hernia["reviewed_by"] = ["dr-niemand"]
@@ -190,6 +194,7 @@ def test_every_bad_value_is_named_by_kind_slug_and_field(site_structure):
     expected = [
         "doctors ‘dr-an-voorbeeld’, languages: unknown language code ‘vl’ (ISO 639-1, one of nl, fr, en,",
         "doctors ‘dr-an-voorbeeld’, title: must be a text, not a list",
+        "doctors ‘bert-proef’, role: longer than 200 characters",
         "doctors ‘bert-proef’, locations: unknown reference ‘campus-west’ (no location with this slug)",
         "conditions ‘hernia’, reviewed_by: unknown reference ‘dr-niemand’ (no doctor with this slug)",
         "conditions ‘hernia’, next_review: 2025-01-01 must come after last_reviewed (2025-03-01)",
