@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from carepages.publish_cache.testing import (  # noqa: E402
+from carepages.testing.servers import (  # noqa: E402
     Editor,
     PrivatePostgres,
     django_env,

@@ -18,7 +18,8 @@ Readers:
 
 Order: the writers take the counter row's lock, so on PostgreSQL a change with a higher
 `seq` commits after the lower ones, and a follower that has read `seq` n never misses
-a smaller one later (SQLite has one writer at a time anyway).
+a smaller one later (SQLite has one writer at a time anyway); tests/test_feed_concurrency.py
+holds two writers in that overlap on PostgreSQL.
 """
 
 from __future__ import annotations

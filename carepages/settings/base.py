@@ -162,6 +162,9 @@ AXES_CLIENT_IP_CALLABLE = "carepages.security.throttle.client_ip"
 # "Was deze informatie nuttig?" answers one address may send per hour (docs/security.md);
 # generous, since patients on the hospital's guest Wi-Fi share one address.
 FEEDBACK_LIMIT_PER_HOUR = 20
+# Days a feedback answer is kept (docs/operations.md, "Data that expires"): two years, long enough to
+# compare a page's answers before and after a rewrite; `purge_feedback` deletes older ones daily.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "730"))
 
 
 def email_settings(environ) -> dict:

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from carepages.infopages.factories import InfoPageFactory
-from carepages.publish_cache.testing import front_in_this_process
+from carepages.testing.servers import front_in_this_process
 
 CONDITION = "/aandoeningen/hartfalen/"
 SERVICE = "/diensten/cardiologie/"

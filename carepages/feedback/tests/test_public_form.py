@@ -5,7 +5,7 @@ import pytest
 from carepages.core.testing import read, region, text
 from carepages.feedback.forms import NO_SUCH_PAGE, NOT_A_NUMBER, TOO_LONG
 from carepages.feedback.models import Feedback, FeedbackThrottle
-from carepages.publish_cache.testing import call_front as call
+from carepages.testing.servers import call_front as call
 
 from .conftest import CONDITION, OWN_ORIGIN, SERVICE, TREATMENT, form_data, read_form
 

@@ -14,9 +14,9 @@ from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache.front import PublishCacheFront
 from carepages.publish_cache.generation import unregister_local_store
 from carepages.publish_cache.store import PublishStore
-from carepages.publish_cache.testing import call_front as call
-from carepages.publish_cache.testing import front_in_this_process
 from carepages.services.factories import ServicePageFactory
+from carepages.testing.servers import call_front as call
+from carepages.testing.servers import front_in_this_process
 
 PAGE = "/aandoeningen/hartfalen/"
 

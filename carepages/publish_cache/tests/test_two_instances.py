@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from carepages.publish_cache.testing import AppInstance, Editor, PrivatePostgres, django_env, manage
+from carepages.testing.servers import AppInstance, Editor, PrivatePostgres, django_env, manage
 
 pytestmark = pytest.mark.slow  # a PostgreSQL server and three processes of their own
 

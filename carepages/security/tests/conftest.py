@@ -2,7 +2,7 @@
 
 import pytest
 
-from carepages.publish_cache.testing import front_in_this_process
+from carepages.testing.servers import front_in_this_process
 
 PAGE = "/aandoeningen/hartfalen/"
 

@@ -15,7 +15,7 @@ import sys
 import psycopg
 import pytest
 
-from carepages.publish_cache.testing import REPO, AppInstance, Editor, PrivatePostgres, django_env, manage
+from carepages.testing.servers import REPO, AppInstance, Editor, PrivatePostgres, django_env, manage
 
 SEED = """
 from carepages.conditions.factories import ConditionPageFactory

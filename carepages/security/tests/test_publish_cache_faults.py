@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from carepages.publish_cache.generation import live_token, poll_once
 from carepages.publish_cache.store import PublishStore
-from carepages.publish_cache.testing import call_front as call
+from carepages.testing.servers import call_front as call
 
 from .conftest import PAGE
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from carepages.publish_cache import rule
-from carepages.publish_cache.testing import REPO, fill_nginx_template, free_port, wait_for_port
+from carepages.testing.servers import REPO, fill_nginx_template, free_port, wait_for_port
 
 from .test_publish_cache_privacy import COOKIE_SPELLINGS
 

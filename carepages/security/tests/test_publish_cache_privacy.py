@@ -20,8 +20,8 @@ from wagtail.models import Page, PageViewRestriction
 from carepages.publish_cache import rule
 from carepages.publish_cache.generation import live_token
 from carepages.publish_cache.store import PublishStore
-from carepages.publish_cache.testing import call_front as call
 from carepages.services.factories import ServicePageFactory
+from carepages.testing.servers import call_front as call
 
 from .conftest import PAGE
 

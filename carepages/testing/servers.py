@@ -1,4 +1,5 @@
-"""Real servers for the integration tests and the benchmark: a private PostgreSQL, app instances.
+"""Real servers for the integration tests and the benchmark: a private PostgreSQL, app instances,
+the publish-cache front in the test's own process, nginx's config filled in.
 
 The two-instance tests stop and start the database, so they run their own throwaway
 PostgreSQL cluster (initdb in a temporary folder) rather than the shared one.
@@ -220,21 +221,9 @@ def call_front(app, path: str, method: str = "GET", query: str = "", **headers: 
     Headers are given as keyword arguments (accept_encoding="br"); the body is what a
     client would receive, so a HEAD answer's body must be empty.
     """
-    import io
+    from carepages.core.environ import wsgi_environ
 
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "testserver",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
-    }
+    environ = wsgi_environ(path, method=method, query=query, headers=headers)
     answer = {}
 
     def start_response(status, response_headers, exc_info=None):
@@ -284,9 +273,9 @@ def front_in_this_process(root: Path):
     """
     from django.core.handlers.wsgi import WSGIHandler
 
-    from .front import PublishCacheFront
-    from .generation import unregister_local_store
-    from .store import PublishStore
+    from carepages.publish_cache.front import PublishCacheFront
+    from carepages.publish_cache.generation import unregister_local_store
+    from carepages.publish_cache.store import PublishStore
 
     store = PublishStore(root)
     try:
