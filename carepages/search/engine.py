@@ -13,19 +13,19 @@ title is the query comes first. See docs/search.md.
 import heapq
 import re
 from dataclasses import dataclass, field
-from html import escape
 from operator import itemgetter
 
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wagtail import hooks
 
 from carepages.core import kinds as page_kinds
 from carepages.language import analysis
 
-from .events import PROMOTION_HOOK
-from .index import Doc, SearchIndex, reading
+from .following import reading
+from .index import Doc, SearchIndex
+from .promoted import cache as promotions
+from .snippets import candidate_pattern, snippet
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 10
@@ -60,11 +60,8 @@ MAX_RESULTS = 500
 PREFIX_EXPANSIONS = 10
 #: Results scoring under this share of the best one are noise ("pijn" somewhere in a body).
 RELATIVE_CUTOFF = 0.08
-SNIPPET_WORDS = 28
-SNIPPET_SCAN_CHARS = 2000
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
-_TEXT_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -133,17 +130,9 @@ def search(query: str, kinds: list[str] | None = None, limit: int = 10, offset: 
     offset = max(0, int(offset))
     if not analysis.words(query):
         return SearchResponse(query=query, count=0)
-    promoted = promoted_page_ids(query)
-    with reading() as index:
+    with reading() as (index, version):
+        promoted = promotions.get(query, version)
         return _search(index, query, wanted, limit, offset, promoted)
-
-
-def promoted_page_ids(query: str) -> list[int]:
-    """The pages editors put first for this query, in their order (hooks named PROMOTION_HOOK)."""
-    page_ids: list[int] = []
-    for hook in hooks.get_hooks(PROMOTION_HOOK):
-        page_ids.extend(hook(query))
-    return list(dict.fromkeys(page_ids))
 
 
 def _search(
@@ -170,7 +159,7 @@ def _search(
         rest.sort(key=_rank_key)
         ranked = ranked + rest
     query_terms = _all_terms(clauses)
-    candidate = _candidate_pattern(query_terms)
+    candidate = candidate_pattern(query_terms)
     results = [_hit(doc, score, query_terms, candidate) for score, doc in ranked[offset : offset + limit]]
     # An editor said what this query means: no "Bedoelde je" next to their choice.
     editors_choice = bool(promoted) and bool(ranked) and ranked[0][1].page_id in promoted
@@ -193,7 +182,7 @@ def _promote(index: SearchIndex, page_ids: list[int], ranked: Ranked, rest: Rank
     A promoted page comes first even when it does not contain the query's words
     ("valling" → Verkoudheid): that is what a promotion is for.
     """
-    docs = [index.docs[page_id] for page_id in page_ids if page_id in index.docs]
+    docs = [doc for doc in map(index.doc, page_ids) if doc is not None]
     if not docs:
         return ranked, rest
     chosen = {doc.page_id for doc in docs}
@@ -237,7 +226,7 @@ def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
     top = best[:RERANK_DEPTH]
     ranked = []
     for page_id, score in top:
-        doc = index.docs[page_id]
+        doc = index.doc(page_id)
         cover = _title_cover(doc, query_terms)
         final = score * (1 + TITLE_COVER_BONUS * cover) * (1 - COORDINATION + COORDINATION * met[page_id])
         if cover == 1.0 and doc.kind == "condition":
@@ -246,8 +235,7 @@ def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
     ranked.sort(key=_rank_key)
     cutoff = ranked[0][0] * RELATIVE_CUTOFF
     ranked = [item for item in ranked if item[0] >= cutoff]
-    docs = index.docs
-    rest = [(score, docs[pid]) for pid, score in best[RERANK_DEPTH:] if score >= cutoff]
+    rest = [(score, index.doc(pid)) for pid, score in best[RERANK_DEPTH:] if score >= cutoff]
     return ranked, rest, clauses
 
 
@@ -315,9 +303,8 @@ def make_clause(index: SearchIndex, word: str, is_last: bool, known: bool = Fals
     → artrose), unless it is a word: one the vocabulary or a Dutch dictionary knows ("hiel",
     "voet") is meant as written and never becomes another ("hier", "doet").
     """
-    postings = index.postings
     own = analysis.stem(word)
-    exact = own in postings
+    exact = index.has_term(own)
     known = known or exact or _is_known_word(index, word)
     alternatives: list[list[dict[str, float]]] = [[{own: EXACT_QUALITY, **_variants(index, own)}]]
     pieces = analysis.letter_digit_parts(word)
@@ -329,7 +316,7 @@ def make_clause(index: SearchIndex, word: str, is_last: bool, known: bool = Fals
         alternatives.append([{stem: PARTS_QUALITY, **_variants(index, stem)} for stem in stems])
     if len(word) >= 3 and (is_last or not exact):  # "reval" meets "revalidatie"
         expanded = {
-            index.word_stems[w]: PREFIX_QUALITY
+            index.stem_of(w): PREFIX_QUALITY
             for w in index.words_with_prefix(word, PREFIX_EXPANSIONS)
             if w != word
         }
@@ -340,7 +327,7 @@ def make_clause(index: SearchIndex, word: str, is_last: bool, known: bool = Fals
         for meaning in index.lexicon.completing(word):
             for slots in _meaning_alternatives(index, meaning):
                 alternatives.append([{t: q * PREFIX_QUALITY for t, q in slot.items()} for slot in slots])
-    parts_known = parts and all(analysis.stem(p) in postings for p in parts)
+    parts_known = parts and all(index.has_term(analysis.stem(p)) for p in parts)
     if not exact and not parts_known:
         site_parts = _split_on_site_words(index, word)
         if site_parts:  # "huisstofmijtallergie" meets "allergie voor huisstofmijt"
@@ -351,7 +338,7 @@ def make_clause(index: SearchIndex, word: str, is_last: bool, known: bool = Fals
         if sounds:
             sounds.pop(own, None)
             alternatives.append([sounds])
-        typos = {index.word_stems[w]: TYPO_QUALITY[d] for w, d in typo_candidates(index, word)}
+        typos = {index.stem_of(w): TYPO_QUALITY[d] for w, d in typo_candidates(index, word)}
         if typos:  # "artorse" meets "artrose"
             alternatives.append([typos])
     return Clause(word=word, alternatives=alternatives, exact=exact)
@@ -369,14 +356,18 @@ def _split_on_site_words(index: SearchIndex, word: str) -> tuple[str, ...]:
     """
     if len(word) < 2 * MIN_SITE_PART or not word.isalpha():
         return ()
-    counts = index.word_counts
     for cut in range(len(word) - MIN_SITE_PART, MIN_SITE_PART - 1, -1):
         head, rest = word[:cut], word[cut:]
-        if head not in counts or head in analysis.QUERY_FILLERS:
+        if not index.has_word(head) or head in analysis.QUERY_FILLERS:
             continue
         for link in analysis.LINKS:
             tail = rest[len(link) :] if rest.startswith(link) else None
-            if tail and len(tail) >= MIN_SITE_PART and tail in counts and tail not in analysis.QUERY_FILLERS:
+            if (
+                tail
+                and len(tail) >= MIN_SITE_PART
+                and index.has_word(tail)
+                and tail not in analysis.QUERY_FILLERS
+            ):
                 return head, tail
     return ()
 
@@ -390,16 +381,16 @@ def _sound_alikes(index: SearchIndex, word: str, is_last: bool) -> dict[str, flo
     if len(word) < 3 or not word.isalpha():
         return {}
     key = analysis.sound_key(word)
-    found = {index.word_stems[w]: SOUND_QUALITY for w in index.words_sounding_like(key)}
+    found = {index.stem_of(w): SOUND_QUALITY for w in index.words_sounding_like(key)}
     if is_last and len(key) >= 4:
         for w in index.words_sounding_like(key, prefix=True, limit=PREFIX_EXPANSIONS):
-            found.setdefault(index.word_stems[w], SOUND_PREFIX_QUALITY)
+            found.setdefault(index.stem_of(w), SOUND_PREFIX_QUALITY)
     return found
 
 
 def _variants(index: SearchIndex, stem: str) -> dict[str, float]:
     """The other long-vowel spelling, for a stem the pages do not have ("boot" keeps away from "bot")."""
-    if stem in index.postings:
+    if index.has_term(stem):
         return {}
     return {variant: VARIANT_QUALITY for variant in analysis.vowel_variants(stem)}
 
@@ -473,7 +464,7 @@ def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[
     for size in (2, 3):
         for start in range(len(words) - size + 1):
             joined = analysis.stem("".join(words[start : start + size]))
-            if joined not in index.postings:
+            if not index.has_term(joined):
                 continue
             posting = index.top_postings(joined)
             for i in range(start, start + size):
@@ -508,11 +499,11 @@ def suggest(index: SearchIndex, query: str, clauses: list[Clause]) -> str | None
             continue
         if _is_known_word(index, clause.word):
             continue
-        if parts and all(analysis.stem(p) in index.postings for p in parts):
+        if parts and all(index.has_term(analysis.stem(p)) for p in parts):
             continue
         candidates = typo_candidates(index, clause.word)
         if candidates:
-            replacements[clause.word] = max(candidates, key=lambda c: index.word_counts[c[0]])[0]
+            replacements[clause.word] = max(candidates, key=lambda c: index.word_count(c[0]))[0]
     if not replacements:
         return None
     return " ".join(replacements.get(word, word) for word in analysis.words(query))
@@ -538,52 +529,3 @@ def _hit(doc: Doc, score: float, query_terms: set[str], candidate: re.Pattern) -
         subkind=doc.subkind,
         score=round(score, 4),
     )
-
-
-def _matches(word: str, query_terms: set[str], candidate: re.Pattern) -> bool:
-    folded = word.lower() if word.isascii() else analysis.fold(word)
-    # Stemming changes a word's end, so a word that meets a query term (itself or as a compound's
-    # part) contains that term's first four letters (_candidate_pattern): a cheap test first.
-    if not candidate.search(folded):
-        return False
-    if analysis.stem(folded) in query_terms:
-        return True
-    return any(part in query_terms for part in analysis.compound_terms(folded))
-
-
-def _candidate_pattern(query_terms: set[str]) -> re.Pattern:
-    """Matches a folded word that may meet a query term: it contains a term's first four letters."""
-    return re.compile("|".join(sorted({re.escape(term[:4]) for term in query_terms if term})) or "(?!)")
-
-
-def snippet(doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None) -> tuple[str, SafeString]:
-    """A few lines of the page around the first matched word: plain text, and HTML with <mark>s."""
-    text = " ".join(" ".join(part.split()) for part in (doc.intro, doc.body) if part)[:SNIPPET_SCAN_CHARS]
-    spans = list(_TEXT_WORD_RE.finditer(text))
-    if not spans:
-        return "", mark_safe("")
-    candidate = candidate or _candidate_pattern(query_terms)
-    hits = [i for i, m in enumerate(spans) if _matches(m.group(), query_terms, candidate)]
-    first = hits[0] if hits else 0
-    start = max(0, first - 6) if first > 6 else 0
-    end = min(len(spans), start + SNIPPET_WORDS)
-    begin_char = spans[start].start()
-    end_char = spans[end - 1].end() if end < len(spans) else len(text)
-    if end < len(spans):
-        # Keep the punctuation right after the last word ("pijn." not "pijn").
-        end_char = spans[end].start() if text[end_char : spans[end].start()].strip() else end_char
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(spans) else ""
-    plain = prefix + text[begin_char:end_char].strip() + suffix
-    marked = set(hits)
-    pieces = [escape(prefix)]
-    cursor = begin_char
-    for i in range(start, end):
-        m = spans[i]
-        pieces.append(escape(text[cursor : m.start()]))
-        word = escape(m.group())
-        pieces.append(f"<mark>{word}</mark>" if i in marked else word)
-        cursor = m.end()
-    pieces.append(escape(text[cursor:end_char].rstrip()))
-    pieces.append(escape(suffix))
-    return plain, mark_safe("".join(pieces))
