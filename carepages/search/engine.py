@@ -160,7 +160,10 @@ def _search(
         ranked = ranked + rest
     query_terms = _all_terms(clauses)
     candidate = candidate_pattern(query_terms)
-    results = [_hit(doc, score, query_terms, candidate) for score, doc in ranked[offset : offset + limit]]
+    seen: dict[str, bool] = {}  # words of the pages that meet the query, for the snippets
+    results = [
+        _hit(doc, score, query_terms, candidate, seen) for score, doc in ranked[offset : offset + limit]
+    ]
     # An editor said what this query means: no "Bedoelde je" next to their choice.
     editors_choice = bool(promoted) and bool(ranked) and ranked[0][1].page_id in promoted
     suggestion = None if editors_choice else suggest(index, query, clauses)
@@ -515,8 +518,8 @@ def _clearly_better(index: SearchIndex, suggestion: str, best_score: float) -> b
     return bool(corrected) and corrected[0][0] >= best_score * SUGGESTION_MARGIN
 
 
-def _hit(doc: Doc, score: float, query_terms: set[str], candidate: re.Pattern) -> Hit:
-    plain, highlighted = snippet(doc, query_terms, candidate)
+def _hit(doc: Doc, score: float, query_terms: set[str], candidate: re.Pattern, seen: dict[str, bool]) -> Hit:
+    plain, highlighted = snippet(doc, query_terms, candidate, seen)
     return Hit(
         type=doc.kind,
         slug=doc.slug,

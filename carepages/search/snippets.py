@@ -35,15 +35,30 @@ def candidate_pattern(query_terms: set[str]) -> re.Pattern:
     return re.compile("|".join(sorted({re.escape(term[:4]) for term in query_terms if term})) or "(?!)")
 
 
-def snippet(doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None) -> tuple[str, SafeString]:
-    """A few lines of the page around the first matched word: plain text, and HTML with <mark>s."""
+def snippet(
+    doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None, seen: dict[str, bool] | None = None
+) -> tuple[str, SafeString]:
+    """A few lines of the page around the first matched word: plain text, and HTML with <mark>s.
+
+    `seen` remembers, across the results of one query, which words meet its terms: the pages
+    of one result list share most of their words, and stemming each again is most of the cost.
+    """
     text = " ".join(" ".join(part.split()) for part in (doc.intro, doc.body) if part)[:SNIPPET_SCAN_CHARS]
     spans = list(_TEXT_WORD_RE.finditer(text))
     if not spans:
         return "", mark_safe("")
     candidate = candidate or candidate_pattern(query_terms)
-    hits = [i for i, m in enumerate(spans) if _matches(m.group(), query_terms, candidate)]
-    first = hits[0] if hits else 0
+    seen = {} if seen is None else seen
+
+    def meets(i: int) -> bool:
+        word = spans[i].group()
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = _matches(word, query_terms, candidate)
+        return found
+
+    # Only the first match places the window, and only the words in it are marked.
+    first = next((i for i in range(len(spans)) if meets(i)), 0)
     start = max(0, first - 6) if first > 6 else 0
     end = min(len(spans), start + SNIPPET_WORDS)
     begin_char = spans[start].start()
@@ -54,15 +69,14 @@ def snippet(doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(spans) else ""
     plain = prefix + text[begin_char:end_char].strip() + suffix
-    marked = set(hits)
     pieces = [escape(prefix)]
     cursor = begin_char
     for i in range(start, end):
-        m = spans[i]
-        pieces.append(escape(text[cursor : m.start()]))
-        word = escape(m.group())
-        pieces.append(f"<mark>{word}</mark>" if i in marked else word)
-        cursor = m.end()
+        if meets(i):
+            m = spans[i]
+            pieces.append(escape(text[cursor : m.start()]))
+            pieces.append(f"<mark>{escape(m.group())}</mark>")
+            cursor = m.end()
     pieces.append(escape(text[cursor:end_char].rstrip()))
     pieces.append(escape(suffix))
     return plain, mark_safe("".join(pieces))
