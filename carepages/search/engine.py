@@ -42,6 +42,8 @@ LAY_QUALITY = 0.9
 #: A word spelt by ear ("sjemo", "ekg") meets the indexed word that sounds the same.
 SOUND_QUALITY = 0.75
 SOUND_PREFIX_QUALITY = 0.65
+#: A lay term's stem met through another word ("val" for "valling"): below what the term means.
+STEM_ONLY_QUALITY = 0.75
 #: "Bedoelde je …?" only when the corrected query finds clearly better results than the query did.
 SUGGESTION_MARGIN = 1.1
 #: How much of the score the share of a title covered by the query adds.
@@ -94,6 +96,9 @@ class Clause:
     word: str
     alternatives: list[list[dict[str, float]]]  # each: slots that must all be met; a slot: term → quality
     exact: bool  # the word's own stem is in the index
+    #: A lay term the stemmer changes: a page meets the first alternative (the term's stem) fully
+    #: only when it has this word as written (see make_lay_clause).
+    literal: str | None = None
 
 
 def clean_query(query) -> str:
@@ -177,6 +182,7 @@ def _rank_key(item: tuple[float, Doc]) -> tuple[float, str]:
 
 
 Ranked = list[tuple[float, Doc]]
+Scores = dict[int, float]  # page id → score
 
 
 def _promote(index: SearchIndex, page_ids: list[int], ranked: Ranked, rest: Ranked) -> tuple[Ranked, Ranked]:
@@ -205,6 +211,7 @@ def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
     """
     clauses = make_clauses(index, analysis.words(query))
     clause_scores = [score_clause(index, clause) for clause in clauses]
+    _complete_capped(index, clauses, clause_scores)
     _apply_joins(index, [clause.word for clause in clauses], clause_scores)
 
     weights = [
@@ -242,6 +249,30 @@ def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
     return ranked, rest, clauses
 
 
+def _complete_capped(
+    index: SearchIndex, clauses: list[Clause], clause_scores: list[dict[int, float]]
+) -> None:
+    """What a common word adds to the pages the query's rarer words found.
+
+    A clause on a word in thousands of pages scores only its top postings (MAX_SCORED_POSTINGS):
+    the cap limits which pages a common word brings in, not what it adds to a page that a rarer
+    word of the query brought in ("pijn" in the body of the one page with "hiel" in its title).
+    """
+    capped = [
+        any(index.is_capped(t) for slots in c.alternatives for slot in slots for t in slot) for c in clauses
+    ]
+    if not any(capped) or all(capped):
+        return
+    found = {
+        page_id for scores, cap in zip(clause_scores, capped, strict=True) if not cap for page_id in scores
+    }
+    for i, clause in enumerate(clauses):
+        if capped[i]:
+            missing = found - clause_scores[i].keys()
+            if missing:
+                clause_scores[i] = {**clause_scores[i], **score_clause(index, clause, missing)}
+
+
 def make_clauses(index: SearchIndex, words: list[str]) -> list[Clause]:
     """One clause per meaningful word of the query, or per lay term of the vocabulary in it.
 
@@ -274,14 +305,19 @@ def make_lay_clause(index: SearchIndex, words: list[str], means: list[str], is_l
     "valling" meets a page with "valling" or with "verkoudheid"; "heart attack" one with
     "hartinfarct". The term is known: it is never "corrected" into another word.
     """
+    literal = None
     if len(words) == 1:
         clause = make_clause(index, words[0], is_last=is_last, known=True)
         alternatives = clause.alternatives
+        # The stemmer cuts some lay words down to another word ("valling" → "val", a fall): a page
+        # that has only that other word has not said what the patient means; the meaning weighs more.
+        if analysis.stem(words[0]) != words[0]:
+            literal = words[0]
     else:
         alternatives = [[{analysis.stem(w): EXACT_QUALITY} for w in words if w not in analysis.STOPWORDS]]
     for meaning in means:
         alternatives.extend(_meaning_alternatives(index, meaning))
-    return Clause(word=" ".join(words), alternatives=alternatives, exact=True)
+    return Clause(word=" ".join(words), alternatives=alternatives, exact=True, literal=literal)
 
 
 def _meaning_alternatives(index: SearchIndex, meaning: str) -> list[list[dict[str, float]]]:
@@ -414,11 +450,13 @@ def typo_candidates(index: SearchIndex, word: str) -> list[tuple[str, int]]:
     return [(w, int(d)) for w, d, _ in found if d == nearest]
 
 
-def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
-    """Page id → how well (0..1) the page meets the clause."""
+def score_clause(index: SearchIndex, clause: Clause, pages: set[int] | None = None) -> dict[int, float]:
+    """Page id → how well (0..1) the page meets the clause (of `pages` only, when given)."""
     best: dict[int, float] = {}
-    for slots in clause.alternatives:
-        slot_scores = [_slot_scores(index, slot) for slot in slots]
+    for number, slots in enumerate(clause.alternatives):
+        slot_scores = [_slot_scores(index, slot, pages) for slot in slots]
+        if number == 0 and clause.literal:
+            slot_scores = [_as_written(index, clause.literal, scores) for scores in slot_scores]
         if len(slot_scores) == 1:
             combined = slot_scores[0]
         else:
@@ -441,7 +479,24 @@ def score_clause(index: SearchIndex, clause: Clause) -> dict[int, float]:
     return best
 
 
-def _slot_scores(index: SearchIndex, slot: dict[str, float]) -> dict[int, float]:
+def _as_written(index: SearchIndex, word: str, scores: dict[int, float]) -> dict[int, float]:
+    """`scores`, lowered for the pages that have the word's stem but not the word itself."""
+    return {
+        page_id: score if word in index.doc(page_id).surface else score * STEM_ONLY_QUALITY
+        for page_id, score in scores.items()
+    }
+
+
+def _slot_scores(
+    index: SearchIndex, slot: dict[str, float], pages: set[int] | None = None
+) -> dict[int, float]:
+    if pages is not None:  # given pages: every posting, not only the top ones
+        scores: dict[int, float] = {}
+        for term, quality in slot.items():
+            for page_id, weight in index.weights(term, pages).items():
+                if weight * quality > scores.get(page_id, 0.0):
+                    scores[page_id] = weight * quality
+        return scores
     if len(slot) == 1:
         ((term, quality),) = slot.items()
         top = index.top_postings(term)
@@ -475,6 +530,10 @@ def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[
                 for page_id, weight in posting:
                     if weight > scores.get(page_id, 0.0):
                         scores[page_id] = weight
+
+
+def _terms(clause: Clause) -> set[str]:
+    return {term for slots in clause.alternatives for slot in slots for term in slot}
 
 
 def _all_terms(clauses: list[Clause]) -> set[str]:

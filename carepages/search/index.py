@@ -254,6 +254,19 @@ class SearchIndex:
             self._top[term] = top
         return top
 
+    def is_capped(self, term: str) -> bool:
+        """top_postings(term) leaves pages out."""
+        return len(self._postings.get(term, ())) > MAX_SCORED_POSTINGS
+
+    def weights(self, term: str, page_ids: set[int]) -> dict[int, float]:
+        """The weight of `term` in each of `page_ids` that has it."""
+        posting = self._postings.get(term)
+        if not posting:
+            return {}
+        if len(page_ids) < len(posting):
+            return {page_id: posting[page_id] for page_id in page_ids if page_id in posting}
+        return {page_id: weight for page_id, weight in posting.items() if page_id in page_ids}
+
     def df(self, term: str) -> int:
         return len(self._postings.get(term, ()))
 
