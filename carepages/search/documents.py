@@ -16,7 +16,8 @@ from wagtail.models import Page
 from carepages.changes import feed
 from carepages.core import kinds
 
-from .index import VOCABULARY_CHANGE, analyse, split_names
+from .following import VOCABULARY_CHANGE
+from .index import analyse, split_names
 from .models import SearchDocument
 
 _FIELDS = ("kind", "subkind", "label", "slug", "title", "also_known_as", "intro", "body", "url", "analysis")

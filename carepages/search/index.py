@@ -1,33 +1,24 @@
-"""The in-memory inverted index over the search documents, one per server process.
+"""The in-memory inverted index over the search documents: what a page is made of, and how it is found.
 
-Built from the SearchDocument table on first use; before each search,
-`reading()` reads the change feed since its last change (one small query) and
-re-reads only the documents of the pages those changes name, so a publish,
-unpublish, rename or delete in any process shows in the next query of every
-other process.
+`analyse` turns a page's fields into weighted terms once, when its document is
+written (stored with it); `SearchIndex` holds the documents of one process and
+answers the engine's questions about them through its methods. Keeping a
+process's index in step with the others (the change feed) is `following.py`.
 """
 
 import heapq
 import math
-import threading
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from carepages.changes import feed
 from carepages.language import analysis
 from carepages.language.analysis import atoms
 from carepages.vocabulary.lexicon import Lexicon
 
 from .models import SearchDocument
-
-#: The page id a change to the lay vocabulary is recorded under in the change feed (no page has
-#: it): every process reloads its vocabulary with the next search, as it applies a page's change.
-VOCABULARY_CHANGE = 0
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
 #: (and rewritten by `manage.py rebuild_search_index`).
@@ -175,27 +166,37 @@ def make_doc(row: SearchDocument | tuple) -> Doc:
 
 
 class SearchIndex:
-    """Postings (term → {page id: weight}) and the vocabulary of folded words."""
+    """The documents of one process, their terms (term → {page id: weight}) and their folded words.
 
-    def __init__(self):
-        self.docs: dict[int, Doc] = {}
-        self.postings: dict[str, dict[int, float]] = {}
-        self.word_counts: dict[str, int] = {}  # folded word → number of documents
-        self.word_stems: dict[str, str] = {}
+    The engine reads it only through these methods; the dicts behind them are the index's own.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self._docs: dict[int, Doc] = {}
+        self._postings: dict[str, dict[int, float]] = {}
+        self._word_counts: dict[str, int] = {}  # folded word → number of documents
+        self._word_stems: dict[str, str] = {}
         self._top: dict[str, list[tuple[int, float]]] = {}  # term → top_postings(term), until it changes
         self._sorted_words: list[str] | None = None
         self._words_by_length: dict | None = None
         self._sounds: tuple[dict[str, list[str]], list[str]] | None = None
-        self.lexicon = _empty_lexicon()
+        #: The lay vocabulary the queries are read with (reloaded when editors change it).
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
 
     def __len__(self):
-        return len(self.docs)
+        return len(self._docs)
+
+    # -- documents ------------------------------------------------------------------
+
+    def doc(self, page_id: int) -> Doc | None:
+        """The live page's document, or None when the search does not know the page."""
+        return self._docs.get(page_id)
 
     def add(self, doc: Doc) -> None:
         self.remove(doc.page_id)
-        self.docs[doc.page_id] = doc
+        self._docs[doc.page_id] = doc
         top = self._top
-        postings = self.postings
+        postings = self._postings
         for term, weight in doc.terms.items():
             posting = postings.get(term)
             if posting is None:
@@ -203,33 +204,39 @@ class SearchIndex:
             posting[doc.page_id] = weight
             if top:
                 top.pop(term, None)
-        counts = self.word_counts
+        counts = self._word_counts
         for word in doc.surface:
             count = counts.get(word)
             if count is None:
                 counts[word] = 1
-                self.word_stems[word] = analysis.stem(word)
+                self._word_stems[word] = analysis.stem(word)
                 self._sorted_words = self._words_by_length = self._sounds = None
             else:
                 counts[word] = count + 1
 
     def remove(self, page_id: int) -> None:
-        doc = self.docs.pop(page_id, None)
+        doc = self._docs.pop(page_id, None)
         if doc is None:
             return
         for term in doc.terms:
             self._top.pop(term, None)
-            posting = self.postings.get(term)
+            posting = self._postings.get(term)
             if posting is not None:
                 posting.pop(page_id, None)
                 if not posting:
-                    del self.postings[term]
+                    del self._postings[term]
         for word in doc.surface:
-            self.word_counts[word] -= 1
-            if self.word_counts[word] <= 0:
-                del self.word_counts[word]
-                self.word_stems.pop(word, None)
+            self._word_counts[word] -= 1
+            if self._word_counts[word] <= 0:
+                del self._word_counts[word]
+                self._word_stems.pop(word, None)
                 self._sorted_words = self._words_by_length = self._sounds = None
+
+    # -- terms ----------------------------------------------------------------------
+
+    def has_term(self, term: str) -> bool:
+        """Some page has `term` (a stem, or a compound's part)."""
+        return term in self._postings
 
     def top_postings(self, term: str) -> list[tuple[int, float]]:
         """The pages with `term`, best weight first, at most MAX_SCORED_POSTINGS of them.
@@ -239,7 +246,7 @@ class SearchIndex:
         """
         top = self._top.get(term)
         if top is None:
-            posting = self.postings.get(term, {})
+            posting = self._postings.get(term, {})
             if len(posting) <= MAX_SCORED_POSTINGS:
                 top = list(posting.items())
             else:
@@ -247,16 +254,42 @@ class SearchIndex:
             self._top[term] = top
         return top
 
+    def is_capped(self, term: str) -> bool:
+        """top_postings(term) leaves pages out."""
+        return len(self._postings.get(term, ())) > MAX_SCORED_POSTINGS
+
+    def weights(self, term: str, page_ids: set[int]) -> dict[int, float]:
+        """The weight of `term` in each of `page_ids` that has it."""
+        posting = self._postings.get(term)
+        if not posting:
+            return {}
+        if len(page_ids) < len(posting):
+            return {page_id: posting[page_id] for page_id in page_ids if page_id in posting}
+        return {page_id: weight for page_id, weight in posting.items() if page_id in page_ids}
+
     def df(self, term: str) -> int:
-        return len(self.postings.get(term, ()))
+        return len(self._postings.get(term, ()))
 
     def idf(self, df: int) -> float:
-        return math.log(1 + (len(self.docs) + 1) / max(df, 1))
+        return math.log(1 + (len(self._docs) + 1) / max(df, 1))
+
+    # -- folded words (typos, prefixes, sounds) ---------------------------------------------
+
+    def has_word(self, word: str) -> bool:
+        return word in self._word_counts
+
+    def word_count(self, word: str) -> int:
+        """How many pages have the folded `word`."""
+        return self._word_counts.get(word, 0)
+
+    def stem_of(self, word: str) -> str:
+        """The stem of an indexed word (computed once, when the word entered the index)."""
+        return self._word_stems[word]
 
     def words_with_prefix(self, prefix: str, limit: int = 30) -> list[str]:
         """The most common indexed words that start with `prefix`."""
         if self._sorted_words is None:
-            self._sorted_words = sorted(self.word_counts)
+            self._sorted_words = sorted(self._word_counts)
         words = self._sorted_words
         found = []
         start = bisect_left(words, prefix)
@@ -264,14 +297,14 @@ class SearchIndex:
             if not words[i].startswith(prefix):
                 break
             found.append(words[i])
-        found.sort(key=lambda w: -self.word_counts[w])
+        found.sort(key=lambda w: -self._word_counts[w])
         return found[:limit]
 
     def words_sounding_like(self, key: str, prefix: bool = False, limit: int = 10) -> list[str]:
         """Indexed words whose sound key (analysis.sound_key) is `key`, or starts with it."""
         if self._sounds is None:
             by_key: dict[str, list[str]] = {}
-            for word in self.word_counts:
+            for word in self._word_counts:
                 if word.isalpha():
                     by_key.setdefault(analysis.sound_key(word), []).append(word)
             self._sounds = (by_key, sorted(by_key))
@@ -283,14 +316,14 @@ class SearchIndex:
             if not keys[i].startswith(key) or len(found) >= limit:
                 break
             found.extend(by_key[keys[i]])
-        found.sort(key=lambda w: -self.word_counts[w])
+        found.sort(key=lambda w: -self._word_counts[w])
         return found[:limit]
 
     def words_near_length(self, length: int, spread: int) -> list[str]:
         """The indexed words `spread` letters shorter or longer than `length` at most (cached)."""
         if self._words_by_length is None:
             buckets: dict[int, list[str]] = {}
-            for word in self.word_counts:
+            for word in self._word_counts:
                 buckets.setdefault(len(word), []).append(word)
             self._words_by_length = {"buckets": buckets}
         key = (length, spread)
@@ -300,75 +333,3 @@ class SearchIndex:
                 w for n in range(length - spread, length + spread + 1) for w in buckets.get(n, ())
             ]
         return self._words_by_length[key]
-
-
-class IndexCache:
-    """A process's index and its position in the change feed. One per process (`cache`); tests make more."""
-
-    def __init__(self):
-        # Held while a change is applied and while a search reads the index: a thread must not
-        # walk a posting that another thread is changing. Searches take milliseconds.
-        self.lock = threading.RLock()
-        self.index: SearchIndex | None = None
-        self.follower = feed.Follower()
-        # Pages applied from a transaction not yet committed (an editor's save that searches
-        # before it commits), and the key of that state: read again once the state moves on.
-        self.tentative: set[int] = set()
-        self.tentative_key: tuple | None = None
-
-    def current(self) -> SearchIndex:
-        """The index, brought up to date with the committed documents (and this transaction's own)."""
-        with self.lock:
-            changes = self.follower.read()  # before the documents: a change committed after is read next time
-            pending, key = feed.pending()
-            if self.index is None or changes is None:
-                self.index = _build()
-            else:
-                page_ids = {page_id for change in changes for page_id in change.page_ids}
-                if key != self.tentative_key:
-                    page_ids |= self.tentative | pending
-                if page_ids:
-                    self._apply(page_ids)
-            self.tentative, self.tentative_key = pending, key
-            return self.index
-
-    def _apply(self, page_ids: set[int]) -> None:
-        if VOCABULARY_CHANGE in page_ids:
-            page_ids = page_ids - {VOCABULARY_CHANGE}
-            self.index.lexicon = _load_lexicon()
-        rows = {row.page_id: row for row in SearchDocument.objects.filter(page_id__in=page_ids)}
-        for page_id in page_ids:
-            if page_id in rows:
-                self.index.add(make_doc(rows[page_id]))
-            else:
-                self.index.remove(page_id)
-
-
-def _empty_lexicon():
-    from carepages.vocabulary.lexicon import Lexicon
-
-    return Lexicon()
-
-
-def _load_lexicon():
-    return Lexicon.load()
-
-
-def _build() -> SearchIndex:
-    index = SearchIndex()
-    index.lexicon = _load_lexicon()
-    rows = SearchDocument.objects.order_by("pk").values_list(*DOC_COLUMNS, "analysis")
-    for row in rows.iterator(chunk_size=2000):
-        index.add(make_doc(row))
-    return index
-
-
-#: This process's index.
-cache = IndexCache()
-
-
-@contextmanager
-def reading() -> Iterator[SearchIndex]:
-    """This process's current index, kept still for the duration of the `with` block."""
-    with cache.lock:
-        yield cache.current()

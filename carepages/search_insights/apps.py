@@ -8,6 +8,7 @@ class SearchInsightsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import recording
+        from . import promotions, recording
 
         recording.connect()
+        promotions.connect()

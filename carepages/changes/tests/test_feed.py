@@ -11,7 +11,7 @@ from carepages.changes.models import ContentChange
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.content_io.importer import import_document
 from carepages.core.testing import hospital_file
-from carepages.search.index import IndexCache
+from carepages.search.following import IndexCache
 
 #: SQL statements of one publish (title changed, search document rewritten, publish cache
 #: emptied) before the feed, when search and publish cache each kept their own row.

@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.search.engine import search
-from carepages.search.index import IndexCache
+from carepages.search.following import IndexCache
 from carepages.search.models import SearchDocument
 
 
@@ -62,16 +62,16 @@ def test_every_process_sees_the_change_at_its_next_query(site_structure):
     # Two caches stand for two server processes, each with its own index in memory.
     first, second = IndexCache(), IndexCache()
     page = ConditionPageFactory(parent=site_structure.conditions, title="Glaucoom", slug="glaucoom")
-    assert page.pk in first.current().docs and page.pk in second.current().docs
+    assert first.current().doc(page.pk) is not None and second.current().doc(page.pk) is not None
 
     page.title = "Groene staar"
     page.save_revision().publish()
-    assert first.current().docs[page.pk].title == "Groene staar"
-    assert second.current().docs[page.pk].title == "Groene staar"
+    assert first.current().doc(page.pk).title == "Groene staar"
+    assert second.current().doc(page.pk).title == "Groene staar"
 
     page.unpublish()
-    assert page.pk not in first.current().docs
-    assert page.pk not in second.current().docs
+    assert first.current().doc(page.pk) is None
+    assert second.current().doc(page.pk) is None
 
 
 def test_a_process_behind_a_rolled_back_change_rebuilds(site_structure):
@@ -83,8 +83,8 @@ def test_a_process_behind_a_rolled_back_change_rebuilds(site_structure):
         with transaction.atomic():
             page.title = "Schilferende huid"
             page.save_revision().publish()
-            assert cache.current().docs[page.pk].title == "Schilferende huid"  # seen inside the transaction
+            assert cache.current().doc(page.pk).title == "Schilferende huid"  # seen inside the transaction
             raise RuntimeError("the editor's request failed")
     except RuntimeError:
         pass
-    assert cache.current().docs[page.pk].title == "Psoriasis"
+    assert cache.current().doc(page.pk).title == "Psoriasis"

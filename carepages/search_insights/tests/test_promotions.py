@@ -39,3 +39,32 @@ def test_an_unpublished_promoted_page_is_not_shown(client, hospital_db):
 def test_a_kind_filter_still_applies_to_promoted_pages(client, hospital_db):
     _promote("rugpijn", hospital_db["kindergeneeskunde"])
     assert "kindergeneeskunde" not in _slugs(client, "rugpijn", type="condition")
+
+
+def test_a_repeated_search_asks_for_its_promotions_once_until_a_promotion_changes(client, hospital_db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from carepages.search.engine import search
+
+    search("rugpijn")
+    with CaptureQueriesContext(connection) as queries:
+        search("rugpijn")
+    assert not [q for q in queries.captured_queries if "search_promotions" in q["sql"]]
+    _promote("rugpijn", hospital_db["kindergeneeskunde"])
+    assert [hit.slug for hit in search("rugpijn").results][:1] == ["kindergeneeskunde"]
+    SearchPromotion.objects.filter(query__query_string="rugpijn").delete()
+    assert [hit.slug for hit in search("rugpijn").results][:1] != ["kindergeneeskunde"]
+
+
+def test_a_promotion_saved_in_another_process_shows_at_the_next_search(hospital_db):
+    from carepages.search.following import IndexCache
+    from carepages.search.promoted import PromotionCache
+
+    # A second process: its own index and its own promotions, knowing only the change feed.
+    index, promotions = IndexCache(), PromotionCache()
+    index.current()
+    assert promotions.get("valling", index.version) == []
+    _promote("valling", hospital_db["allergische-rinitis"])
+    index.current()
+    assert promotions.get("valling", index.version) == [hospital_db["allergische-rinitis"].pk]

@@ -1,7 +1,7 @@
 """The lay vocabulary in the search: patients' words find the pages that use the medical ones."""
 
 from carepages.search.engine import search
-from carepages.search.index import IndexCache
+from carepages.search.following import IndexCache
 from carepages.vocabulary.models import LayTerm
 
 
