@@ -173,7 +173,7 @@ class PublishCacheFront:
     def _answer_kept(self, answer: Answer, environ, start_response, state: str):
         entry = answer.entry
         names = {name.lower() for name, _ in answer.headers}
-        own = [("Vary", "Accept-Encoding"), ("ETag", entry.etag), ("X-Publish-Cache", state)]
+        own = [("ETag", entry.etag), ("X-Publish-Cache", state)]
         # Django's security middleware already set these on the kept answer: not twice.
         security = [(name, value) for name, value in self.headers if name.lower() not in names]
         if self._not_modified(environ, answer):

@@ -101,6 +101,11 @@ def make_answer(body: bytes, headers) -> Answer:
     if given.get("etag"):
         entry = Entry(entry.body, entry.gzip, entry.brotli, given["etag"])
     kept = tuple((name, value) for name, value in headers if name.lower() not in OWN_HEADERS)
+    # Django's Vary stays (a CDN must still tell visitors apart as Django said), plus the coding.
+    vary = [part.strip() for part in given.get("vary", "").split(",") if part.strip()]
+    if "accept-encoding" not in {part.lower() for part in vary}:
+        vary.append("Accept-Encoding")
+    kept += (("Vary", ", ".join(vary)),)
     return Answer(entry, kept, parse_http_date_safe(given.get("last-modified", "")))
 
 

@@ -86,6 +86,10 @@ def test_a_second_request_is_answered_from_memory_with_djangos_body_and_headers(
     assert present.items() <= kept(again).items()
     assert again["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'"
     assert again["x-content-type-options"] == "nosniff"
+    vary = {part.strip() for part in again["vary"].split(",")}
+    assert {part.strip() for part in from_django.get("vary", "").split(",") if part} | {
+        "Accept-Encoding"
+    } == vary
 
 
 def test_the_api_answer_is_compressed_and_revalidated_from_memory(front, condition):
@@ -172,7 +176,9 @@ def test_requests_with_credentials_bypass_the_memory(front, condition, credentia
         assert headers["cache-control"] in ("private, no-store", "private, no-store, max-age=300"), path
 
 
-def test_nothing_of_the_api_is_kept_while_a_page_is_restricted(front, condition, django_capture_on_commit_callbacks):
+def test_nothing_of_the_api_is_kept_while_a_page_is_restricted(
+    front, condition, django_capture_on_commit_callbacks
+):
     page, _, _ = condition
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
