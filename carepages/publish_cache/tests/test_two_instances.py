@@ -156,36 +156,8 @@ def test_changes_show_on_every_page_of_every_instance(cluster):
     )
 
 
-def test_database_outage_keeps_published_pages_and_answers_503_elsewhere(cluster):
-    postgres, _, instances = cluster
-    _warm(instances, ["/aandoeningen/hartfalen/", "/diensten/"])
-    postgres.stop()
-    try:
-        for instance in instances:
-            status, headers, body = instance.get("/aandoeningen/hartfalen/")
-            assert (status, headers.get("X-Publish-Cache")) == (200, "hit")
-            assert "Hartfalen" in body
-            for path in (
-                "/zoeken/?q=hart",
-                "/aandoeningen/hartfalen/?pagina=2",
-                "/admin/login/?next=/admin/",
-            ):
-                status, headers, body = instance.get(path)
-                assert status == 503, path
-                assert "Tijdelijk niet beschikbaar" in body
-                assert "Traceback" not in body
-                assert headers.get("Retry-After") == "30"
-    finally:
-        postgres.start()
-
-    for instance in instances:
-        status, _, body = instance.get("/aandoeningen/hartfalen/?pagina=1")
-        assert status == 200 and "Hartfalen" in body
-        status, _, _ = instance.get("/zoeken/?q=hart")
-        assert status == 200
-
-
 # Answered from each instance's memory (rule.memory_key), by the same generation as the pages.
+# Before the outage test: the editor's connection does not survive the database's restart.
 MEMORY_PATHS = [
     "/api/v1/services/neurologie/",
     "/api/v1/services/?location=campus-zuid",
@@ -217,3 +189,32 @@ def test_a_publish_changes_the_api_and_the_filtered_pages_of_every_instance(clus
         assert elapsed < STALE_LIMIT_SECONDS, f"still stale after {elapsed:.1f} s: {stale}"
         time.sleep(0.05)
     _warm(instances, MEMORY_PATHS)  # kept again in the new generation
+
+
+def test_database_outage_keeps_published_pages_and_answers_503_elsewhere(cluster):
+    postgres, _, instances = cluster
+    _warm(instances, ["/aandoeningen/hartfalen/", "/diensten/"])
+    postgres.stop()
+    try:
+        for instance in instances:
+            status, headers, body = instance.get("/aandoeningen/hartfalen/")
+            assert (status, headers.get("X-Publish-Cache")) == (200, "hit")
+            assert "Hartfalen" in body
+            for path in (
+                "/zoeken/?q=hart",
+                "/aandoeningen/hartfalen/?pagina=2",
+                "/admin/login/?next=/admin/",
+            ):
+                status, headers, body = instance.get(path)
+                assert status == 503, path
+                assert "Tijdelijk niet beschikbaar" in body
+                assert "Traceback" not in body
+                assert headers.get("Retry-After") == "30"
+    finally:
+        postgres.start()
+
+    for instance in instances:
+        status, _, body = instance.get("/aandoeningen/hartfalen/?pagina=1")
+        assert status == 200 and "Hartfalen" in body
+        status, _, _ = instance.get("/zoeken/?q=hart")
+        assert status == 200
