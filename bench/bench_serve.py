@@ -202,7 +202,8 @@ def main() -> int:
             for port in (SERVE_PORT, FRONT_PORT):
                 for _ in range(20):
                     get(port, path)
-                wait_until(lambda port=port, path=path: get(port, path)[1].get("x-publish-cache") == "hit", 30)
+                hit = lambda port=port, path=path: get(port, path)[1].get("x-publish-cache") == "hit"  # noqa: E731
+                wait_until(hit, 30)
 
         print(f"\nspeed: wrk -t2 -c16 -d{SECONDS}s, {PAGE} ({len(page):,} bytes, uncompressed), back to back")
         static_1 = wrk(f"http://127.0.0.1:{STATIC_PORT}{PAGE}", SECONDS)
