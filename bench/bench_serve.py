@@ -3,7 +3,8 @@
 Starts a private PostgreSQL with the demo content, `make serve` (production settings,
 granian, the publish-cache front) and nginx twice: once serving the seed page's bytes as
 a static file (the reference), once with deploy/carepages.nginx.conf in front of the app.
-Prints requests/s and the ratios to nginx measured back to back, then 60 s at 64
+Prints requests/s and the ratios to nginx measured back to back (pages, and the answers
+the front keeps in memory: an API detail, a filtered condition page, the sitemap), then 60 s at 64
 connections (errors, memory), freshness after a publish, a database outage, page weight.
 
 Run: make bench (or .venv/bin/python bench/bench_serve.py). Needs wrk, nginx, PostgreSQL.
@@ -39,6 +40,8 @@ from carepages.testing.servers import (  # noqa: E402
 
 SERVE_PORT, STATIC_PORT, FRONT_PORT, PG_PORT = 8301, 8310, 8311, 8399
 PAGE = "/aandoeningen/rugpijn/"
+API_DETAIL = "/api/v1/conditions/rugpijn/"
+SITEMAP = "/sitemap.xml"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 # From the issue (same machine, 1 KB page), for comparison only: not measured by this script.
@@ -69,10 +72,15 @@ http {
 LOAD_SCRIPT = """
 paths = {"/aandoeningen/rugpijn/", "/aandoeningen/", "/diensten/", "/locaties/", "/",
          "/aandoeningen/rugpijn/", "/aandoeningen/rugpijn/", "/aandoeningen/rugpijn/",
-         "/zoeken/?q=rug", "/aandoeningen/rugpijn/?locatie=bestaat-niet"}
+         "/zoeken/?q=rug", "/aandoeningen/rugpijn/?locatie=bestaat-niet",
+         "/api/v1/conditions/rugpijn/", "/api/v1/conditions/?limit=5", "/sitemap.xml"}
 counter = 0
 request = function()
     counter = counter + 1
+    -- Every 7th request a query string never seen before: the cache must stay bounded.
+    if counter % 7 == 0 then
+        return wrk.format("GET", "/aandoeningen/rugpijn/?pagina=" .. counter)
+    end
     return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 """
@@ -186,25 +194,52 @@ def main() -> int:
         assert headers.get("x-publish-cache") == "nginx", f"the front did not serve from the cache: {headers}"
         assert via_front == page and get(STATIC_PORT, PAGE)[2] == page
 
+        # The answers kept in memory (issue 9): warm them in make serve's workers first.
+        campus = re.search(rb'<option value="([a-z0-9-]+)"', page).group(1).decode()
+        filtered = f"{PAGE}?locatie={campus}"
+        # Each worker keeps its own, per scheme and host: a few requests reach every worker.
+        for path in (API_DETAIL, filtered, SITEMAP):
+            for port in (SERVE_PORT, FRONT_PORT):
+                for _ in range(20):
+                    get(port, path)
+                hit = lambda port=port, path=path: get(port, path)[1].get("x-publish-cache") == "hit"  # noqa: E731
+                wait_until(hit, 30)
+
         print(f"\nspeed: wrk -t2 -c16 -d{SECONDS}s, {PAGE} ({len(page):,} bytes, uncompressed), back to back")
         static_1 = wrk(f"http://127.0.0.1:{STATIC_PORT}{PAGE}", SECONDS)
         served = wrk(f"http://127.0.0.1:{SERVE_PORT}{PAGE}", SECONDS)
         fronted = wrk(f"http://127.0.0.1:{FRONT_PORT}{PAGE}", SECONDS)
         static_2 = wrk(f"http://127.0.0.1:{STATIC_PORT}{PAGE}", SECONDS)
         uncached = wrk(f"http://127.0.0.1:{SERVE_PORT}{PAGE}?uncached=1", SECONDS)
-        reference = (static_1["rps"] + static_2["rps"]) / 2
+        # Kept in memory by the front; nginx passes them to it (deploy/carepages.nginx.conf).
+        api_served = wrk(f"http://127.0.0.1:{SERVE_PORT}{API_DETAIL}", SECONDS)
+        api_fronted = wrk(f"http://127.0.0.1:{FRONT_PORT}{API_DETAIL}", SECONDS)
+        filtered_served = wrk(f"http://127.0.0.1:{SERVE_PORT}{filtered}", SECONDS)
+        filtered_fronted = wrk(f"http://127.0.0.1:{FRONT_PORT}{filtered}", SECONDS)
+        sitemap_served = wrk(f"http://127.0.0.1:{SERVE_PORT}{SITEMAP}", SECONDS)
+        static_3 = wrk(f"http://127.0.0.1:{STATIC_PORT}{PAGE}", SECONDS)
+        # The same API detail with a parameter it does not know: Django answers, as before issue 9.
+        api_uncached = wrk(f"http://127.0.0.1:{SERVE_PORT}{API_DETAIL}?uncached=1", SECONDS)
+        reference = (static_1["rps"] + static_2["rps"] + static_3["rps"]) / 3
         rows = [
             ("nginx, static file (reference)", static_1, None),
             ("make serve (granian + publish-cache front)", served, 0.5),
             ("nginx front (deploy/) + make serve", fronted, 0.9),
             ("nginx, static file again", static_2, None),
             ("make serve, uncached Django render", uncached, None),
+            (f"make serve, API detail {API_DETAIL}", api_served, 0.5),
+            ("nginx front + make serve, API detail", api_fronted, None),
+            (f"make serve, filtered page ?locatie={campus}", filtered_served, 0.5),
+            ("nginx front + make serve, filtered page", filtered_fronted, None),
+            (f"make serve, {SITEMAP}", sitemap_served, None),
+            ("nginx, static file a third time", static_3, None),
+            ("make serve, API detail uncached (Django)", api_uncached, None),
         ]
         for label, result, goal in rows:
             ratio = result["rps"] / reference
             target = f"  (goal >= {goal}x: {'met' if ratio >= goal else 'NOT MET'})" if goal else ""
             print(
-                f"  {label:<46} {result['rps']:>10,.0f} req/s  {ratio:5.2f}x  "
+                f"  {label:<56} {result['rps']:>10,.0f} req/s  {ratio:5.2f}x  "
                 f"p99 {result['p99']:>8}  errors {result['errors']}{target}"
             )
         print(
@@ -213,7 +248,8 @@ def main() -> int:
         )
 
         print(
-            f"\nload: {LOAD_SECONDS} s at 64 connections on make serve (cached pages, filters, search mixed)"
+            f"\nload: {LOAD_SECONDS} s at 64 connections on make serve (cached pages, API, filters, search, "
+            "a flood of new ?pagina= values mixed)"
         )
         script = work / "load.lua"
         script.write_text(LOAD_SCRIPT)

@@ -4,9 +4,14 @@ Which requests qualify is the rule in rule.py (a plain GET/HEAD of a page path, 
 query string, no credentials, no cookie Django would read as private), plus, when
 HTTPS is enforced, HTTPS. A miss is rendered by Django (a HEAD as a GET, so it can be
 kept too); when the before_serve_page hook marked it as a public page, the bytes are
-kept for the next request. Admin, search, API, previews and documents never qualify.
+kept for the next request. Admin, search, previews and documents never qualify.
 Conditional requests (If-None-Match, lists and weak tags) and Accept-Encoding (with
 q-values) are answered on the miss and on the hit alike.
+
+The API's reads, filtered and paged listings and the sitemap are kept in memory by the
+same generation (`memory_key` in rule.py names them): rendered once by Django with the
+canonical query string, then answered with Django's own headers (Content-Type, CORS,
+Cache-Control, Last-Modified, ETag) plus the security headers, until the next change.
 """
 
 from __future__ import annotations
@@ -16,14 +21,23 @@ import threading
 import time
 
 from django.conf import settings
-from django.utils.http import parse_etags
+from django.utils.http import parse_etags, parse_http_date_safe
 
-from .rule import request_may_use_cache
-from .store import Entry, PublishStore
+from .rule import (
+    API_DETAIL,
+    API_LIST,
+    SITEMAP_PATH,
+    api_answer_may_be_kept,
+    body_is_public,
+    memory_key,
+    request_may_use_cache,
+)
+from .store import Answer, Entry, PublishStore, make_answer
 
 CACHEABLE_PAGE_KEY = "carepages.publish_cache.page"
 POLL_SECONDS = 0.5
 CACHE_CONTROL = "public, no-cache"  # downstream caches keep the page but ask (ETag) before reuse
+BODY_HEADERS = ("content-type", "content-language")  # not sent with a 304
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +68,28 @@ class PublishCacheFront:
     def __call__(self, environ, start_response):
         if self._poller is None:
             self._start_poller()
-        path = environ.get("PATH_INFO", "")
-        if not self._qualifies(environ, path):
+        if self.https_only and not self._is_https(environ):
             return self.app(environ, start_response)
+        if canonical := memory_key(environ):
+            key = self._origin(environ) + canonical
+            answer = self.store.get_answer(key)
+            if answer is not None:
+                return self._answer_kept(answer, environ, start_response, "hit")
+            return self._render_answer(environ, start_response, key, canonical)
+        if not request_may_use_cache(environ):
+            return self.app(environ, start_response)
+        path = environ.get("PATH_INFO", "")
         entry = self.store.get(path)
         if entry is not None:
             return self._answer(entry, environ, start_response, "hit")
         return self._render(environ, start_response, path)
 
-    def _qualifies(self, environ, path: str) -> bool:
-        return request_may_use_cache(environ) and (not self.https_only or self._is_https(environ))
+    def _origin(self, environ) -> str:
+        """Scheme and host, as Django reads them: the API's links are absolute URLs built from them."""
+        host = environ.get("HTTP_HOST", "")
+        if settings.USE_X_FORWARDED_HOST:
+            host = environ.get("HTTP_X_FORWARDED_HOST", host)
+        return f"{'https' if self._is_https(environ) else 'http'}://{host.lower()}"
 
     def _is_https(self, environ) -> bool:
         if self.proxy_https:
@@ -96,9 +122,13 @@ class PublishCacheFront:
         start_response("200 OK", headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
-    def _render(self, environ, start_response, path: str):
-        """Let Django answer; keep the page when it is a live public one."""
-        token = self.store.live_token()  # before rendering: a newer generation refuses this render
+    def _render_by_django(self, environ, **changes) -> tuple[dict, str, list, bytes]:
+        """Django's answer, uncompressed and unconditional: (environ it saw, status, headers, body).
+
+        The store compresses once for every later request, and answers If-None-Match
+        itself. A HEAD is rendered as a GET so that the answer can be kept; the caller
+        drops the body.
+        """
         captured: dict = {}
         chunks: list[bytes] = []
 
@@ -106,26 +136,91 @@ class PublishCacheFront:
             captured["status"], captured["headers"] = status, headers
             return chunks.append
 
-        # Uncompressed and unconditional from Django: the store compresses once for every
-        # later request, and answers If-None-Match itself. A HEAD is rendered as a GET so
-        # that the page can be kept; the body is dropped below.
         dropped = ("HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
         inner = {key: value for key, value in environ.items() if key not in dropped}
-        inner["REQUEST_METHOD"] = "GET"
+        inner.update(REQUEST_METHOD="GET", **changes)
         result = self.app(inner, capture)
         try:
             chunks.extend(result)
         finally:
             if hasattr(result, "close"):
                 result.close()
-        body = b"".join(chunks)
-        status, headers = captured["status"], captured["headers"]
+        return inner, captured["status"], captured["headers"], b"".join(chunks)
+
+    def _render(self, environ, start_response, path: str):
+        """Let Django answer; keep the page when it is a live public one."""
+        token = self.store.live_token()  # before rendering: a newer generation refuses this render
+        inner, status, headers, body = self._render_by_django(environ)
         if self._keepable(inner, status, headers) and self.store.put(path, body, token):
             entry = self.store.get(path)
             if entry is not None:
                 return self._answer(entry, environ, start_response, "miss")
         start_response(status, headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def _render_answer(self, environ, start_response, key: str, canonical: str):
+        """Let Django answer the canonical request; keep the answer when it is the same for everyone."""
+        token = self.store.live_token()
+        query = canonical.partition("?")[2]
+        inner, status, headers, body = self._render_by_django(environ, QUERY_STRING=query)
+        if self._answer_keepable(inner, canonical, status, headers, body):
+            answer = make_answer(body, headers)
+            if self.store.put_answer(key, answer, token):
+                return self._answer_kept(answer, environ, start_response, "miss")
+        start_response(status, headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def _answer_kept(self, answer: Answer, environ, start_response, state: str):
+        entry = answer.entry
+        names = {name.lower() for name, _ in answer.headers}
+        own = [("ETag", entry.etag), ("X-Publish-Cache", state)]
+        # Django's security middleware already set these on the kept answer: not twice.
+        security = [(name, value) for name, value in self.headers if name.lower() not in names]
+        if self._not_modified(environ, answer):
+            kept = [(n, v) for n, v in answer.headers if n.lower() not in BODY_HEADERS]
+            start_response("304 Not Modified", [*kept, *own])
+            return []
+        body, encoding = entry.body, preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        headers = list(answer.headers)
+        if encoding == "br":
+            body = entry.brotli
+            headers.append(("Content-Encoding", "br"))
+        elif encoding == "gzip":
+            body = entry.gzip
+            headers.append(("Content-Encoding", "gzip"))
+        start_response("200 OK", [*headers, ("Content-Length", str(len(body))), *own, *security])
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    @staticmethod
+    def _not_modified(environ, answer: Answer) -> bool:
+        """If-None-Match first; If-Modified-Since only without it (RFC 9110 13.2.2), as Django does."""
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
+        if if_none_match:
+            return etag_matches(if_none_match, answer.entry.etag)
+        since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+        return since is not None and answer.last_modified is not None and answer.last_modified <= since
+
+    @staticmethod
+    def _answer_keepable(environ, key: str, status: str, headers, body: bytes) -> bool:
+        names = {name.lower(): value for name, value in headers}
+        cache_control = names.get("cache-control", "")
+        if not (
+            status.startswith("200")
+            and "set-cookie" not in names
+            and "content-encoding" not in names
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and body_is_public(body)
+        ):
+            return False
+        path = key.partition("?")[0]
+        content_type = names.get("content-type", "")
+        if API_LIST.match(path) or API_DETAIL.match(path):
+            return content_type.startswith("application/json") and api_answer_may_be_kept(key, body)
+        if path == SITEMAP_PATH:
+            return "xml" in content_type
+        # A filtered or paged page: the hook marked it public, the middleware checked its listing.
+        return bool(environ.get(CACHEABLE_PAGE_KEY)) and content_type.startswith("text/html")
 
     @staticmethod
     def _keepable(environ, status: str, headers) -> bool:

@@ -7,10 +7,13 @@ unless the view was as strict already (`no-store` alone keeps it out of every ca
 Public answers to page paths without a Cache-Control of their own (filtered and paged
 pages, pages not kept by the publish cache) get the cached pages' `public, no-cache`:
 shared caches must ask again each time.
+
+It also checks a filtered or paged page before the front keeps it (rule.listing_is_exact):
+Django's template response still holds the page's context here.
 """
 
-from .front import CACHE_CONTROL
-from .rule import path_is_cacheable, request_is_private
+from .front import CACHE_CONTROL, CACHEABLE_PAGE_KEY
+from .rule import listing_is_exact, path_is_cacheable, request_is_private
 
 PRIVATE = "private, no-store"
 
@@ -27,4 +30,11 @@ class CacheControlMiddleware:
                 response["Cache-Control"] = PRIVATE
         elif not current and path_is_cacheable(request.path_info):
             response["Cache-Control"] = CACHE_CONTROL
+        return response
+
+    def process_template_response(self, request, response):
+        """A page with a query string is kept only when its listing is exactly what was asked."""
+        filtered = request.META.get(CACHEABLE_PAGE_KEY) and request.META.get("QUERY_STRING")
+        if filtered and not listing_is_exact(response.context_data or {}):
+            request.META[CACHEABLE_PAGE_KEY] = False
         return response

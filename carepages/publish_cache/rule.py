@@ -11,6 +11,15 @@ Every cache path asks this module, so they cannot disagree:
   carepages/security/tests/test_publish_cache_nginx.py runs the real nginx against the
   same table of requests as this module, so the two cannot drift.
 
+Beside the pages on disk, the front keeps in memory the other answers that are the same
+for everyone and change only with the content (`memory_key`): the API's lists and details
+(not its search), filtered and paged listings (`?locatie=`, `?pagina=`) and the sitemap.
+Only known parameters with well-formed values make a key, in one canonical order; any
+other query string (unknown, repeated or malformed parameters) goes to Django, which
+answers it as before. An answer is kept only when Django confirms it is the real thing
+(`listing_is_exact`, `api_answer_may_be_kept`): a `?pagina=` past the last page or an
+unknown campus is answered by Django every time, never stored.
+
 A page is public when it is live and has no view restriction (login, password, groups)
 on itself or an ancestor. A request may use the cache when it is a GET or HEAD of a page
 path without query string and carries no credentials: no Authorization header and no
@@ -23,13 +32,17 @@ values, several headers joined), and more: a false "private" only costs speed.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http.cookie import parse_cookie
 
-# Paths that are safe to map onto directories: slugs, lower case, ending in "/".
-CACHEABLE_PATH = re.compile(r"^/(?:[a-z0-9][a-z0-9_-]*/)*$")
+# Page paths that are safe to map onto directories: slugs, lower case, ending in "/". The
+# API's paths have the same shape but are never pages: they are kept in memory (below).
+CACHEABLE_PATH = re.compile(r"^/(?!api/)(?:[a-z0-9][a-z0-9_-]*/)*$")
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Django's message framework keeps flash messages in this cookie (CookieStorage).
 MESSAGES_COOKIE = "messages"
@@ -103,3 +116,105 @@ def public_pages():
 def body_is_public(body: bytes) -> bool:
     """A last check on the bytes: an editor's userbar or a visitor's CSRF token is never stored."""
     return not any(marker in body for marker in PRIVATE_MARKERS)
+
+
+# -- answers kept in memory: the API's reads, filtered listings, the sitemap ---------------
+
+SITEMAP_PATH = "/sitemap.xml"
+API_LIST = re.compile(r"^/api/v1/(conditions|services|locations)/$")  # not /api/v1/search/: live
+API_DETAIL = re.compile(r"^/api/v1/(?:conditions|services|locations)/[a-z0-9][a-z0-9_-]*/$")
+SLUG_VALUE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+# The API's own bounds (carepages/api/api.py): limit 1–100, offset 0–1,000,000.
+MAX_API_LIMIT = 100
+MAX_API_OFFSET = 1_000_000
+# Listings show 10 services a page; 9,999 pages is far beyond any hospital.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,3}")
+
+
+def _slug(value: str) -> bool:
+    return bool(SLUG_VALUE.fullmatch(value))
+
+
+def _slug_or_all(value: str) -> bool:
+    return value == "" or _slug(value)  # the filter form's "Alle locaties" sends ?locatie=
+
+
+def _page_number(value: str) -> bool:
+    return bool(PAGE_NUMBER.fullmatch(value))
+
+
+def _limit(value: str) -> bool:
+    return bool(re.fullmatch(r"[1-9][0-9]{0,2}", value)) and int(value) <= MAX_API_LIMIT
+
+
+def _offset(value: str) -> bool:
+    return bool(re.fullmatch(r"0|[1-9][0-9]{0,6}", value)) and int(value) <= MAX_API_OFFSET
+
+
+def known_parameters(path: str) -> dict[str, Callable[[str], bool]] | None:
+    """The query parameters an answer kept in memory may have at `path`; None: never kept."""
+    if path == SITEMAP_PATH or API_DETAIL.match(path):
+        return {}
+    if match := API_LIST.match(path):
+        parameters = {"limit": _limit, "offset": _offset}
+        if match.group(1) == "services":
+            parameters["location"] = _slug
+        return parameters
+    if path_is_cacheable(path):
+        return {"locatie": _slug_or_all, "pagina": _page_number}
+    return None
+
+
+def memory_key(environ) -> str | None:
+    """The canonical "path?query" of a request the front may answer from memory, or None.
+
+    None for a plain page path (the pages on disk answer those), for credentials, and for
+    any query string that is not made of known parameters with valid values, each once.
+    """
+    if environ.get("REQUEST_METHOD") not in CACHEABLE_METHODS or request_is_private(environ):
+        return None
+    path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
+    allowed = known_parameters(path)
+    if allowed is None or (not query and path_is_cacheable(path)):
+        return None
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=len(allowed) or 1)
+    except ValueError:
+        return None  # more fields than the path knows
+    names = [name for name, _ in pairs]
+    if len(set(names)) != len(names):
+        return None  # a repeated parameter: Django reads the last one, a key must not guess
+    if not all(name in allowed and allowed[name](value) for name, value in pairs):
+        return None
+    canonical = urlencode(sorted(pairs))
+    return f"{path}?{canonical}" if canonical else path
+
+
+def listing_is_exact(context: dict) -> bool:
+    """A filtered or paged page is the one asked for: it has a listing that corrected nothing.
+
+    The listing (carepages/services/listing.py) answers a page past the last one with the
+    last page and an unknown campus with every service, each with a message: such
+    answers are not what their query string says, so they are never kept.
+    """
+    listing = context.get("listing")
+    return listing is not None and not getattr(listing, "messages", None)
+
+
+def api_answer_may_be_kept(key: str, body: bytes) -> bool:
+    """An API answer kept only when everything the API can show is public, and a page is not empty.
+
+    The API lists every live page of its kinds; while any page has a view restriction it
+    could show one, so nothing of it is kept (Django answers). A list past its end
+    (`offset` beyond `count`) is answered by Django each time: a flood of offsets stores nothing.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if PageViewRestriction.objects.exists():
+        return False
+    if API_LIST.match(key.partition("?")[0]) and "offset=" in key:
+        try:
+            return bool(json.loads(body).get("results"))
+        except (ValueError, AttributeError):
+            return False
+    return True

@@ -13,6 +13,12 @@ generation that was live when it started, so a render that read old data can
 never be written into a newer generation: no stale page survives a change.
 nginx serves `current/<path>/index.html` directly (deploy/carepages.nginx.conf); the app
 front (front.py) keeps the bytes of the live generation in memory.
+
+Answers that are not pages on disk (the API's reads, filtered listings, the sitemap; see
+`memory_key` in rule.py) live only in memory, per process and per generation, with the
+headers Django gave them. They are bounded: at most MAX_QUERY_ANSWERS answers to a query
+string and MAX_ANSWER_BYTES in all. Past a bound nothing is evicted (the answers everyone
+reads stay); a new variant is simply answered by Django until the next generation.
 """
 
 from __future__ import annotations
@@ -36,6 +42,13 @@ from .rule import body_is_public, path_is_cacheable
 
 LIVE_LINK = "current"
 GENERATION_PREFIX = "g-"
+# Bounds of the answers kept in memory, per process and generation (see the module docstring).
+MAX_QUERY_ANSWERS = 2_000
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+# Brotli quality for answers kept in memory: rendered on a request, so quicker than the pages' 11.
+ANSWER_BROTLI_QUALITY = 6
+# Django's headers that the front sets itself on a kept answer.
+OWN_HEADERS = {"content-length", "etag", "vary", "x-publish-cache"}
 # How often a process re-reads the `current` link that another process may have moved.
 RECHECK_SECONDS = 0.2
 
@@ -57,13 +70,43 @@ class Entry:
     etag: str
 
 
-def make_entry(body: bytes) -> Entry:
+def make_entry(body: bytes, brotli_quality: int = 11) -> Entry:
     return Entry(
         body=body,
         gzip=gzip.compress(body, compresslevel=9, mtime=0),
-        brotli=brotli.compress(body, quality=11),
+        brotli=brotli.compress(body, quality=brotli_quality),
         etag='"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
     )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer kept in memory: the bytes, and Django's headers (Content-Type, CORS, …) as given."""
+
+    entry: Entry
+    headers: tuple[tuple[str, str], ...]
+    last_modified: int | None  # seconds, for If-Modified-Since; None when Django sent none
+
+    @property
+    def size(self) -> int:
+        return len(self.entry.body) + len(self.entry.gzip) + len(self.entry.brotli)
+
+
+def make_answer(body: bytes, headers) -> Answer:
+    """Keep Django's ETag when it made one (the API's), so a client's tag stays valid across both."""
+    from django.utils.http import parse_http_date_safe
+
+    entry = make_entry(body, brotli_quality=ANSWER_BROTLI_QUALITY)
+    given = {name.lower(): value for name, value in headers}
+    if given.get("etag"):
+        entry = Entry(entry.body, entry.gzip, entry.brotli, given["etag"])
+    kept = tuple((name, value) for name, value in headers if name.lower() not in OWN_HEADERS)
+    # Django's Vary stays (a CDN must still tell visitors apart as Django said), plus the coding.
+    vary = [part.strip() for part in given.get("vary", "").split(",") if part.strip()]
+    if "accept-encoding" not in {part.lower() for part in vary}:
+        vary.append("Accept-Encoding")
+    kept += (("Vary", ", ".join(vary)),)
+    return Answer(entry, kept, parse_http_date_safe(given.get("last-modified", "")))
 
 
 class PublishStore:
@@ -80,6 +123,9 @@ class PublishStore:
         self.root = Path(root or cache_dir())
         self._lock = threading.Lock()
         self._memory: dict[str, Entry] = {}
+        self._answers: dict[str, Answer] = {}
+        self._answer_bytes = 0
+        self._query_answers = 0
         self._fault: str | None = None
         self._write_fault = False  # a page could not be written in this generation (logged)
         try:
@@ -95,7 +141,7 @@ class PublishStore:
         """Log a fault once (not on every poll), and stop serving from this store until it heals."""
         with self._lock:
             self._token = None
-            self._memory = {}
+            self._forget()
             first = self._fault is None
             self._fault = f"{type(error).__name__}: {error}"
         if first:
@@ -150,7 +196,7 @@ class PublishStore:
             if token != self._token:
                 with self._lock:
                     self._token = token
-                    self._memory = {}
+                    self._forget()
         return self._token
 
     def activate(self, token: str) -> bool:
@@ -187,8 +233,15 @@ class PublishStore:
         with self._lock:
             if forget or token != self._token:
                 self._token = token
-                self._memory = {}
+                self._forget()
             self._checked_at = time.monotonic()
+
+    def _forget(self) -> None:
+        """Empty the memory (under the lock): a new generation starts with nothing kept."""
+        self._memory = {}
+        self._answers = {}
+        self._answer_bytes = 0
+        self._query_answers = 0
 
     def _prune(self, keep: str) -> None:
         # Another process may have switched to a newer generation meanwhile: keep that one too.
@@ -261,6 +314,36 @@ class PublishStore:
             if token == self._token:
                 self._memory[path] = entry
         return True
+
+    # -- answers kept in memory only ----------------------------------------
+
+    def get_answer(self, key: str) -> Answer | None:
+        if self.live_token() is None:
+            return None
+        return self._answers.get(key)
+
+    def put_answer(self, key: str, answer: Answer, token: str | None) -> bool:
+        """Keep an answer rendered while `token` was live, within the bounds; False when refused."""
+        if token is None or not body_is_public(answer.entry.body) or self.live_token() != token:
+            return False
+        with self._lock:
+            if token != self._token:
+                return False
+            if key in self._answers:
+                return True
+            is_query = "?" in key
+            if is_query and self._query_answers >= MAX_QUERY_ANSWERS:
+                return False
+            if self._answer_bytes + answer.size > MAX_ANSWER_BYTES:
+                return False
+            self._answers[key] = answer
+            self._answer_bytes += answer.size
+            self._query_answers += is_query
+        return True
+
+    def answer_keys(self) -> set[str]:
+        """The keys kept in memory for the live generation (for tests and the operator)."""
+        return set(self._answers)
 
     def paths(self) -> set[str]:
         """The page paths with a file in the live generation (what nginx can answer)."""

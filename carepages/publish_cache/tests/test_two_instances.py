@@ -156,6 +156,41 @@ def test_changes_show_on_every_page_of_every_instance(cluster):
     )
 
 
+# Answered from each instance's memory (rule.memory_key), by the same generation as the pages.
+# Before the outage test: the editor's connection does not survive the database's restart.
+MEMORY_PATHS = [
+    "/api/v1/services/neurologie/",
+    "/api/v1/services/?location=campus-zuid",
+    "/aandoeningen/hartfalen/?locatie=campus-zuid",
+]
+
+
+def test_a_publish_changes_the_api_and_the_filtered_pages_of_every_instance(cluster):
+    _, editor, instances = cluster
+    _warm(instances, MEMORY_PATHS)
+
+    editor.run(
+        "from carepages.services.models import ServicePage\n"
+        "page = ServicePage.objects.get(slug='neurologie')\n"
+        "page.title = 'Neurologie en neurochirurgie'\n"
+        "page.save_revision().publish()",
+    )
+    started = time.monotonic()
+    while True:
+        stale = [
+            (instance.port, path)
+            for instance in instances
+            for path in MEMORY_PATHS
+            if "Neurologie en neurochirurgie" not in instance.get(path)[2]
+        ]
+        if not stale:
+            break
+        elapsed = time.monotonic() - started
+        assert elapsed < STALE_LIMIT_SECONDS, f"still stale after {elapsed:.1f} s: {stale}"
+        time.sleep(0.05)
+    _warm(instances, MEMORY_PATHS)  # kept again in the new generation
+
+
 def test_database_outage_keeps_published_pages_and_answers_503_elsewhere(cluster):
     postgres, _, instances = cluster
     _warm(instances, ["/aandoeningen/hartfalen/", "/diensten/"])

@@ -25,6 +25,7 @@ from carepages.testing.servers import REPO, fill_nginx_template, free_port, wait
 from .test_publish_cache_privacy import COOKIE_SPELLINGS
 
 PAGE = "/aandoeningen/hartfalen/"
+API_DETAIL = "/api/v1/conditions/hartfalen/"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 MAIN = """
@@ -70,6 +71,10 @@ def nginx():
     page = work / "cache" / "g-test" / PAGE.strip("/") / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text("<p>uit de cache</p>")
+    # A file where an API path would map: nginx must never answer the API from files.
+    planted = work / "cache" / "g-test" / API_DETAIL.strip("/") / "index.html"
+    planted.parent.mkdir(parents=True)
+    planted.write_text("<p>uit de cache</p>")
     (work / "cache" / "current").symlink_to("g-test")
     (work / "static").mkdir()
     app = ThreadingHTTPServer(("127.0.0.1", free_port()), StandInApp)
@@ -119,6 +124,17 @@ def environ_for(method, target, headers) -> dict:
     return environ
 
 
+# What the app front answers from memory (rule.memory_key): nginx passes it on.
+MEMORY_TARGETS = [
+    API_DETAIL,
+    "/api/v1/conditions/?limit=5",
+    "/api/v1/services/?location=campus-noord&limit=5",
+    "/sitemap.xml",
+    PAGE + "?locatie=campus-noord",
+    PAGE + "?pagina=1&locatie=campus-noord",
+    "/diensten/?locatie=campus-noord",
+]
+
 CASES = [
     ("GET", PAGE, []),
     ("HEAD", PAGE, []),
@@ -132,6 +148,10 @@ CASES = [
     ("HEAD", PAGE, [("Cookie", "sessionid =abc")]),
     *[("GET", PAGE, [("Cookie", cookie)]) for cookie in COOKIE_SPELLINGS],
     *[("GET", PAGE, [("Cookie", f"{name}=x")]) for name in rule.private_cookie_names()],
+    *[("GET", target, []) for target in MEMORY_TARGETS],
+    ("HEAD", API_DETAIL, []),
+    ("GET", API_DETAIL, [("Cookie", "sessionid=abc")]),
+    ("GET", "/api/v1/search/?q=hart", []),
 ]
 
 
@@ -143,6 +163,14 @@ def test_nginx_answers_from_the_cache_exactly_when_the_rule_allows(nginx, method
     assert status == 200
     if method == "GET":
         assert body == (b"<p>uit de cache</p>" if from_cache else b"app")
+
+
+@pytest.mark.parametrize("target", MEMORY_TARGETS)
+def test_what_the_front_keeps_in_memory_nginx_passes_to_it(nginx, target):
+    """The API's reads, filtered listings and the sitemap: the app front's (rule.memory_key), never files."""
+    status, answer, body = send(nginx, "GET", target)
+    assert (status, body, answer.get("x-publish-cache")) == (200, b"app", None)
+    assert rule.memory_key(environ_for("GET", target, [])) is not None
 
 
 def test_the_rules_cookie_names_and_page_paths_are_the_ones_nginx_matches():
