@@ -3,6 +3,7 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 register = template.Library()
 
@@ -26,3 +27,26 @@ def nl_date(value) -> str:
 def page_query(listing, number: int) -> str:
     """The query string for page `number` of a filtered listing."""
     return listing.page_query(number)
+
+
+#: Ids the page templates already use: a section heading never takes one of them.
+_TAKEN_IDS = frozenset({"inhoud", "over", "zie-ook", "diensten", "bronnen", "feedback", "locaties", "aandoeningen"})
+
+
+@register.simple_tag
+def anchored_sections(sections) -> list[tuple[str, object]]:
+    """Each section with an anchor made from its heading (#wat-is-de-oorzaak), for "Op deze pagina".
+
+    Readable anchors survive a reordering of the sections and can be shared; a heading
+    that repeats or matches one of the page's own ids gets a number.
+    """
+    seen = set(_TAKEN_IDS)
+    anchored = []
+    for number, block in enumerate(sections or [], start=1):
+        base = slugify(block.value["heading"]) or f"sectie-{number}"
+        anchor, suffix = base, 2
+        while anchor in seen:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        seen.add(anchor)
+        anchored.append((anchor, block))
+    return anchored
