@@ -30,7 +30,10 @@ def page_query(listing, number: int) -> str:
 
 
 #: Ids the page templates already use: a section heading never takes one of them.
-_TAKEN_IDS = frozenset({"inhoud", "over", "zie-ook", "diensten", "bronnen", "feedback", "locaties", "aandoeningen"})
+_TAKEN_IDS = frozenset(
+    {"inhoud", "over", "zie-ook", "diensten", "bronnen", "feedback", "locaties", "aandoeningen"}
+    | {"op-deze-pagina", "q-kop"}
+)
 
 
 @register.simple_tag

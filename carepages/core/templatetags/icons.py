@@ -13,9 +13,11 @@ register = template.Library()
 
 #: The shapes on a 24 x 24 grid, drawn as strokes (no fill).
 ICONS: dict[str, str] = {
-    "phone": '<path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z"/>',
+    "phone": '<path d="M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4'
+    'a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z"/>',
     "clock": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 3"/>',
-    "map-pin": '<path d="M12 22s7-6.5 7-12a7 7 0 0 0-14 0c0 5.5 7 12 7 12z"/><circle cx="12" cy="10" r="2.5"/>',
+    "map-pin": '<path d="M12 22s7-6.5 7-12a7 7 0 0 0-14 0c0 5.5 7 12 7 12z"/>'
+    '<circle cx="12" cy="10" r="2.5"/>',
     "route": '<circle cx="6" cy="19" r="2"/><circle cx="18" cy="5" r="2"/>'
     '<path d="M8 19h8.5a3.5 3.5 0 0 0 0-7h-9a3.5 3.5 0 0 1 0-7H16"/>',
     "calendar": '<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4m8-4v4"/>',
@@ -34,8 +36,8 @@ def icon(name: str, extra_class: str = "") -> str:
     try:
         shape = ICONS[name]
     except KeyError:
-        raise template.TemplateSyntaxError(f"{{% icon %}}: no icon {name!r}; known: {', '.join(sorted(ICONS))}") from None
+        known = ", ".join(sorted(ICONS))
+        raise template.TemplateSyntaxError(f"{{% icon %}}: no icon {name!r}; known: {known}") from None
     classes = f"icon {extra_class}".strip()
-    return format_html(
-        '<svg class="{}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>', classes, mark_safe(shape)
-    )
+    svg = '<svg class="{}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>'
+    return format_html(svg, classes, mark_safe(shape))
