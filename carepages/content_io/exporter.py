@@ -1,4 +1,6 @@
-"""Pages as entries of the content interchange format v1 (docs/content-format.md).
+"""Pages as entries of the content interchange format (docs/content-format.md).
+
+The exporter writes the newest version (FORMAT_VERSION) with every key of that version.
 
 The importer uses the same functions to see whether a file's entry differs
 from what is on the site, so "unchanged" means exactly "exports the same".
@@ -77,7 +79,7 @@ def export_document() -> dict[str, Any]:
     """The whole published site as one document; draft-only pages and links to them stay out."""
     existing = load_existing(live_only=True)
     doc: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
-    for kind in ("locations", "services", "pages", "conditions"):
+    for kind in KINDS:
         doc[kind] = [_without_empty_date(entry) for entry in existing.entries[kind].values()]
     return doc
 

@@ -1,8 +1,11 @@
-"""The content interchange format v1 (docs/content-format.md): its keys, checks and HTML cleaning.
+"""The content interchange format (docs/content-format.md): its keys, checks and HTML cleaning.
 
-Every rule about what a file may hold lives here, so the next format version adds its keys in
-one place. `parse_document` turns the file's bytes into JSON values (or one clear problem: not
-UTF-8, not JSON, nested too deeply, a number too long). `validate_document` turns those values
+Every rule about what a file may hold lives here. Version 2 adds keys to version 1 and changes
+none: `FIELDS` holds version 1's keys, `FIELDS_V2` what version 2 adds per kind, and `KINDS_V2`
+the lists that only version-2 files may hold.
+
+`parse_document` turns the file's bytes into JSON values (or one clear problem: not UTF-8,
+not JSON, nested too deeply, a number too long). `validate_document` turns those values
 into normalised entries (every optional key filled in, bodies cleaned) and a list of every
 problem found, each naming kind, slug and field, so an editor can fix a file in one go.
 The normalised form is also what the exporter writes, so comparing a file's
@@ -27,10 +30,15 @@ from carepages.core import kinds
 from carepages.core.blocks import clean_html
 
 FORMAT_NAME = "carepages-content"
-FORMAT_VERSION = 1
+#: The versions a file may have; version 1 files keep importing with the same meaning.
+FORMAT_VERSIONS = (1, 2)
+#: The version the exporter writes.
+FORMAT_VERSION = 2
 
 #: The kinds of entry, in the order they are imported (later kinds refer to earlier ones).
 KINDS = ("locations", "services", "pages", "conditions")
+#: The kinds of entry that only version-2 files may hold (each is also in KINDS).
+KINDS_V2: tuple[str, ...] = ()
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TITLE_MAX = 255
@@ -86,7 +94,22 @@ FIELDS: dict[str, dict[str, tuple[bool, str]]] = {
     },
 }
 
+#: The keys version 2 adds per kind, in the same form as FIELDS.
+FIELDS_V2: dict[str, dict[str, tuple[bool, str]]] = {kind: {} for kind in KINDS}
+
 DEFAULTS = {"text": "", "phone": "", "slugs": [], "names": [], "sections": [], "date": None}
+
+
+def fields_of(kind: str, version: int) -> dict[str, tuple[bool, str]]:
+    """The keys an entry of this kind may have in a file of this version."""
+    if version >= 2:
+        return FIELDS.get(kind, {}) | FIELDS_V2.get(kind, {})
+    return FIELDS[kind]
+
+
+def kinds_of(version: int) -> tuple[str, ...]:
+    """The entry lists a file of this version may hold, in import order."""
+    return KINDS if version >= 2 else tuple(kind for kind in KINDS if kind not in KINDS_V2)
 
 
 @dataclass(frozen=True)
@@ -236,9 +259,16 @@ class Known:
 
 @dataclass
 class Validated:
+    """The normalised entries of a file and its problems.
+
+    An entry holds every key of the file's version and only those: importing a version 1 file
+    leaves what only version 2 describes (a campus's opening hours) as it is on the site.
+    """
+
     entries: dict[str, list[dict[str, Any]]]
     problems: list[Problem]
     cleaned_bodies: int = 0
+    version: int = FORMAT_VERSION
 
 
 def validate_document(doc: Any, known: Known | None = None) -> Validated:
@@ -258,18 +288,19 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
     if doc.get("format") != FORMAT_NAME:
         checker.add("document", "", "format", f"must be “{FORMAT_NAME}”")
     # type() and not ==: true and 1.0 equal 1 in Python.
-    if type(version) is not int or version != FORMAT_VERSION:
-        checker.add("document", "", "version", f"must be {FORMAT_VERSION}")
+    if type(version) is not int or version not in FORMAT_VERSIONS:
+        checker.add("document", "", "version", f"must be {' or '.join(map(str, FORMAT_VERSIONS))}")
+        version = FORMAT_VERSION
     for key in doc:
-        if key not in ("format", "version", *KINDS):
-            checker.add("document", "", shown_key(key), "unknown key")
-    for kind in KINDS:
+        if key not in ("format", "version", *kinds_of(version)):
+            checker.add("document", "", shown_key(key), _unknown(key in KINDS_V2))
+    for kind in kinds_of(version):
         raw = doc.get(kind, [])
         if not isinstance(raw, list):
             checker.add("document", "", kind, f"must be a list, not {_type_name(raw)}")
             continue
         for position, item in enumerate(raw):
-            name, entry, clean = checker.entry(kind, position, item)
+            name, entry, clean = checker.entry(kind, position, item, version)
             if entry is None:
                 continue
             if name == entry["slug"]:
@@ -281,7 +312,11 @@ def validate_document(doc: Any, known: Known | None = None) -> Validated:
             if clean:
                 entries[kind].append(entry)
     _check_references(nameable, named, known, checker)
-    return Validated(entries, checker.problems, checker.cleaned_bodies)
+    return Validated(entries, checker.problems, checker.cleaned_bodies, version)
+
+
+def _unknown(in_version_2: bool) -> str:
+    return 'unknown key in a version 1 file (it needs "version": 2)' if in_version_2 else "unknown key"
 
 
 def _check_references(
@@ -327,12 +362,12 @@ class _Checker:
             field_name = f"{where}.{shown_key(key)}" if where else shown_key(key)
             self.add(kind, name, field_name, "given more than once in one object (which one counts?)")
 
-    def entry(self, kind: str, position: int, item: Any) -> tuple[str, dict | None, bool]:
+    def entry(self, kind: str, position: int, item: Any, version: int) -> tuple[str, dict | None, bool]:
         """The entry's name (its slug, or #position), its normalised form and whether it is clean.
 
         The form is None when the item is not an object; it holds None for values that are wrong.
         """
-        fields = FIELDS[kind]
+        fields = fields_of(kind, version)
         label = f"#{position + 1}"
         if not isinstance(item, dict):
             self.add(kind, label, "", f"must be a JSON object, not {_type_name(item)}")
@@ -346,7 +381,7 @@ class _Checker:
         self.duplicate_keys(kind, name, item)
         for key in item:
             if key not in fields:
-                self.add(kind, name, shown_key(key), "unknown key")
+                self.add(kind, name, shown_key(key), _unknown(key in fields_of(kind, FORMAT_VERSIONS[-1])))
         entry: dict[str, Any] = {}
         for key, (required, type_name) in fields.items():
             if key not in item or item[key] is None:

@@ -1,4 +1,4 @@
-"""Import of the content interchange format v1 (docs/content-format.md).
+"""Import of the content interchange format, versions 1 and 2 (docs/content-format.md).
 
 An upsert by slug per kind, all-or-nothing: the whole file is checked first
 (every bad entry named by kind, slug and field) and then written in one
@@ -112,7 +112,7 @@ def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | Non
                 page = existing.pages[kind].get(entry["slug"])
                 if page is None:
                     plans[kind].create.append(entry)
-                elif page.live and existing.entries[kind][entry["slug"]] == entry:
+                elif page.live and _same(existing.entries[kind][entry["slug"]], entry):
                     plans[kind].unchanged += 1
                 else:
                     plans[kind].update.append((page, entry))
@@ -122,6 +122,14 @@ def import_document(doc: Any, *, dry_run: bool = False, progress: Progress | Non
             with search_documents.deferred():
                 _Writer(existing, progress or (lambda n: None)).write(plans)
     return report
+
+
+def _same(exported: dict[str, Any], entry: dict[str, Any]) -> bool:
+    """Whether the site's page already says what the entry says.
+
+    Only the entry's keys count: a version 1 file says nothing about version 2's keys.
+    """
+    return all(exported.get(key) == value for key, value in entry.items())
 
 
 class _Writer:
@@ -179,7 +187,11 @@ class _Writer:
             self.progress(1)
 
     def _fields(self, page: Page, entry: dict) -> None:
-        """The page's own fields from the entry (what can be set before the page has an id)."""
+        """The page's own fields from the entry (what can be set before the page has an id).
+
+        Keys of version 2 are set only when the entry has them (a version 2 file): a version 1
+        file leaves them as they are.
+        """
         page.title = entry.get("title") or entry["name"]
         if isinstance(page, LocationPage):
             page.address = entry["address"]

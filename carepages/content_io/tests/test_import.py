@@ -120,6 +120,17 @@ def test_export_then_import_into_an_empty_database_gives_the_same_site(site_stru
     assert ConditionPage.objects.get(slug="hernia").url == "/aandoeningen/hernia/"
 
 
+def test_the_export_is_version_2_and_a_version_1_file_reads_the_same_as_version_2(site_structure):
+    version_1 = hospital()
+    assert version_1["version"] == 1
+    import_document(version_1)
+    assert export_document()["version"] == 2
+
+    report = import_document({**version_1, "version": 2})
+
+    assert not report.changed
+
+
 def test_the_export_carries_what_was_imported(site_structure):
     import_document(hospital())
     exported = {kind: {e["slug"]: e for e in export_document()[kind]} for kind in ("locations", "conditions")}

@@ -135,6 +135,8 @@ def test_values_of_the_wrong_shape_are_named_with_what_was_found(change, field, 
         ({"format": "carepages-content", "version": True}, "document, version: must be 1"),
         ({"format": "carepages-content", "version": "1"}, "document, version: must be 1"),
         ({"format": "carepages-content", "version": 1.0}, "document, version: must be 1"),
+        ({"format": "carepages-content", "version": 3}, "document, version: must be 1 or 2"),
+        ({"format": "carepages-content", "version": 0}, "document, version: must be 1 or 2"),
     ],
 )
 def test_a_document_of_the_wrong_shape_gets_a_message(doc, message, tmp_path, db):
