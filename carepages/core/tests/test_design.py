@@ -5,13 +5,14 @@ the layout itself (phone bar height, 200 % zoom, axe) is checked in test_browser
 """
 
 import gzip
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.template import Context, Template, TemplateSyntaxError
 
 from carepages.conditions.factories import ConditionPageFactory
-from carepages.core.testing import heading, read, text
+from carepages.core.testing import read, text
 from carepages.infopages.factories import InfoPageFactory
 from carepages.infopages.models import Kind
 
@@ -78,7 +79,12 @@ def test_repeated_headings_get_their_own_anchor(client, site_structure):
     )
     page = read(client.get("/aandoeningen/hoofdpijn/"))
     toc = page.find("nav", attrs={"aria-labelledby": "op-deze-pagina"})
-    assert [a["href"] for a in toc.find_all("a")] == ["#behandeling", "#behandeling-2", "#diensten-2", "#diensten"]
+    assert [a["href"] for a in toc.find_all("a")] == [
+        "#behandeling",
+        "#behandeling-2",
+        "#diensten-2",
+        "#diensten",
+    ]
     assert len(page.find_all(id="diensten")) == 1  # the services block keeps its own anchor
     assert text(page.find("h3", id="behandeling-2")) == "Behandeling"
 
@@ -98,7 +104,9 @@ def test_an_info_page_with_three_sections_has_jump_links(client, site_structure)
         title="Echografie",
         sections=sections("Wat is het?", "Voorbereiding", "Na het onderzoek"),
     )
-    toc = read(client.get("/onderzoeken/echografie/")).find("nav", attrs={"aria-labelledby": "op-deze-pagina"})
+    toc = read(client.get("/onderzoeken/echografie/")).find(
+        "nav", attrs={"aria-labelledby": "op-deze-pagina"}
+    )
     assert [text(a) for a in toc.find_all("a")] == ["Wat is het?", "Voorbereiding", "Na het onderzoek"]
 
 
@@ -111,7 +119,7 @@ def test_a_condition_page_without_images_stays_under_30_kb_compressed(client, de
     for link in page.find_all("link", rel=["stylesheet", "icon"]):
         href = link["href"]
         if href.startswith("/static/"):
-            body = open(finders.find(href.removeprefix("/static/")), "rb").read()
+            body = Path(finders.find(href.removeprefix("/static/"))).read_bytes()
         else:
             body = client.get(href).content  # the accent colour (/huisstijl/<colour>.css)
         sizes[href] = len(gzip.compress(body))
