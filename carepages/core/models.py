@@ -207,7 +207,7 @@ class PageImageMixin(models.Model):
     The alternative text is required with an image: the image's own title or
     description is written for the media library, not for a patient who cannot
     see it. Images are not part of the content format: import and export leave
-    them alone (docs/content-format.md). Shown by core/page_image.html.
+    them alone (docs/design.md, "Images"). Shown by core/page_image.html.
     """
 
     image = models.ForeignKey(
