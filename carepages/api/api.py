@@ -9,25 +9,14 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 
-from carepages.conditions.models import ConditionPage
 from carepages.core import kinds
 from carepages.core.errors import database_unavailable_json
 from carepages.core.text import CONTROL_CHARACTERS
-from carepages.locations.models import LocationPage
 from carepages.search import engine, events
-from carepages.services.models import ServicePage
 
 from . import queries
-from .schemas import (
-    ConditionDetail,
-    ConditionList,
-    Error,
-    LocationDetail,
-    LocationList,
-    SearchResults,
-    ServiceDetail,
-    ServiceList,
-)
+from .resources import CONDITIONS, LOCATIONS, SERVICES, Resource
+from .schemas import Error, SearchResults
 
 SLUG_PATTERN = r"^[-\w]+$"
 #: Some text besides spaces, and no control character (NUL is stored by no database; the others
@@ -98,22 +87,43 @@ Slug = Path(..., pattern=SLUG_PATTERN, max_length=255)
 ERRORS = {400: Error, 404: Error}
 
 
-@api.get("/conditions/", response={200: ConditionList, 400: Error}, tags=["conditions"])
-def list_conditions(request, limit: int = Limit, offset: int = Offset):
-    """Every published condition, A to Z."""
-    return queries.page_list(request, ConditionPage.objects.live().order_by("title", "pk"), limit, offset)
+def add_list(resource: Resource) -> None:
+    """GET /<path>/: a window of the published pages of `resource`, A to Z."""
+
+    def view(request, limit: int = Limit, offset: int = Offset):
+        return queries.page_list(request, resource.live(), limit, offset, resource.summarise)
+
+    _name(view, f"list_{resource.path}", resource.list_doc)
+    responses = {200: resource.list_schema, 400: Error}
+    api.get(f"/{resource.path}/", response=responses, tags=[resource.path])(view)
 
 
-@api.get("/conditions/{slug}/", response={200: ConditionDetail, **ERRORS}, tags=["conditions"])
-def get_condition(request, slug: str = Slug):
-    """One condition whole: sections, the services that treat it (with their campuses), related pages."""
-    page = ConditionPage.objects.live().filter(slug=slug).first()
-    if page is None:
-        raise NotFound(f"No published condition with slug ‘{slug}’.")
-    return queries.condition_detail(request, page)
+def add_detail(resource: Resource) -> None:
+    """GET /<path>/{slug}/: one published page of `resource`; 404 for an unknown slug."""
+
+    def view(request, slug: str = Slug):
+        page = resource.model.objects.live().filter(slug=slug).first()
+        if page is None:
+            raise NotFound(f"No published {resource.noun} with slug ‘{slug}’.")
+        return resource.detail(request, page)
+
+    _name(view, f"get_{resource.noun}", resource.detail_doc)
+    responses = {200: resource.detail_schema, **ERRORS}
+    api.get(f"/{resource.path}/{{slug}}/", response=responses, tags=[resource.path])(view)
 
 
-@api.get("/services/", response={200: ServiceList, **ERRORS}, tags=["services"])
+def _name(view, name: str, doc: str) -> None:
+    # django-ninja names an operation (operationId, summary, URL name) after its function and
+    # describes it with the docstring: each generated view gets the name a written one would have.
+    view.__name__ = view.__qualname__ = name
+    view.__doc__ = doc
+
+
+add_list(CONDITIONS)
+add_detail(CONDITIONS)
+
+
+@api.get("/services/", response={200: SERVICES.list_schema, **ERRORS}, tags=["services"])
 def list_services(
     request,
     location: str | None = Query(
@@ -123,38 +133,19 @@ def list_services(
     offset: int = Offset,
 ):
     """Every published service, A to Z; `location` keeps those on one campus (404: no such campus)."""
-    services = ServicePage.objects.live().order_by("title", "pk")
+    services = SERVICES.live()
     if location is not None:
-        campus = LocationPage.objects.live().filter(slug=location).first()
+        campus = LOCATIONS.model.objects.live().filter(slug=location).first()
         if campus is None:
             # A well-formed slug that names no campus: the contract's "unknown slug", so 404.
             raise NotFound(f"No published location with slug ‘{location}’.", parameter="location")
         services = services.filter(location_links__location=campus).distinct()
-    return queries.page_list(request, services, limit, offset)
+    return queries.page_list(request, services, limit, offset, SERVICES.summarise)
 
 
-@api.get("/services/{slug}/", response={200: ServiceDetail, **ERRORS}, tags=["services"])
-def get_service(request, slug: str = Slug):
-    """One service: its campuses and the conditions it treats."""
-    page = ServicePage.objects.live().filter(slug=slug).first()
-    if page is None:
-        raise NotFound(f"No published service with slug ‘{slug}’.")
-    return queries.service_detail(request, page)
-
-
-@api.get("/locations/", response={200: LocationList, 400: Error}, tags=["locations"])
-def list_locations(request, limit: int = Limit, offset: int = Offset):
-    """Every published campus, A to Z."""
-    return queries.page_list(request, LocationPage.objects.live().order_by("title", "pk"), limit, offset)
-
-
-@api.get("/locations/{slug}/", response={200: LocationDetail, **ERRORS}, tags=["locations"])
-def get_location(request, slug: str = Slug):
-    """One campus with the services present there."""
-    page = LocationPage.objects.live().filter(slug=slug).first()
-    if page is None:
-        raise NotFound(f"No published location with slug ‘{slug}’.")
-    return queries.location_detail(request, page)
+add_detail(SERVICES)
+add_list(LOCATIONS)
+add_detail(LOCATIONS)
 
 
 @api.get("/search/", response={200: SearchResults, 400: Error}, tags=["search"])

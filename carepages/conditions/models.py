@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
 from carepages.vocabulary.pages import lay_terms_for, see_entries
@@ -16,15 +16,10 @@ from carepages.vocabulary.pages import lay_terms_for, see_entries
 from .alphabet import group_by_letter
 
 
-class ConditionIndexPage(Page):
+class ConditionIndexPage(IndexPage):
     """/aandoeningen/: every condition, A to Z."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht aandoeningen"

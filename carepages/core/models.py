@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 
 from carepages.site_settings.models import ReviewSettings
@@ -25,6 +25,12 @@ def validate_not_future_year(year: int) -> None:
 def validate_not_future_date(day: date) -> None:
     if day > timezone.localdate():
         raise ValidationError("Die datum ligt in de toekomst.")
+
+
+def published_on(page) -> date | None:
+    """The local day a page was last published (its first publication if never republished)."""
+    published = page.last_published_at or page.first_published_at
+    return timezone.localdate(published) if published else None
 
 
 class ReviewedMixin(models.Model):
@@ -65,10 +71,7 @@ class ReviewedMixin(models.Model):
 
     @property
     def last_updated(self) -> date | None:
-        if self.updated_on:
-            return self.updated_on
-        published = self.last_published_at or self.first_published_at
-        return timezone.localdate(published) if published else None
+        return self.updated_on or published_on(self)
 
     def next_review_due(self, period_years: int) -> date | None:
         """The override, else `period_years` after the last review (or, never reviewed, the last update)."""
@@ -164,6 +167,22 @@ class Source(Orderable):
 
     def as_data(self) -> dict:
         return {"title": self.title, "publisher": self.publisher, "year": self.year, "url": self.url}
+
+
+class IndexPage(Page):
+    """An index under the home page (/aandoeningen/, /behandelingen/, …): a title, an intro, its pages.
+
+    Abstract: each index keeps its own table; its template extends core/index_page.html.
+    """
+
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
 class SectionsMixin(models.Model):

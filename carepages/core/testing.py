@@ -148,3 +148,12 @@ def hospital_file() -> dict:
             {"slug": "ischias", "title": "Ischias", "related": ["hernia"]},
         ],
     }
+
+
+def superuser_client(client, username: str = "beheerder"):
+    """`client`, logged in to the admin as a new superuser called `username`."""
+    from django.contrib.auth import get_user_model  # the user model is known once the apps are ready
+
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.be", "wachtwoord-123")
+    client.force_login(user)
+    return client

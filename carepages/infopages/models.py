@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.models import ServicePage
 
@@ -23,14 +23,12 @@ class Kind(models.TextChoices):
     INFO = "info", "Info"
 
 
-class InfoIndexPage(Page):
+class InfoIndexPage(IndexPage):
     """/behandelingen/, /onderzoeken/ or /info/: the pages of one kind."""
 
     kind = models.CharField("soort", max_length=20, choices=Kind.choices, unique=True)
-    intro = models.TextField("inleiding", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["infopages.InfoPage"]
     max_count = len(Kind)
 

@@ -1,10 +1,10 @@
 """The report in the admin's Reports menu, its permission, and promotions in the site's search."""
 
 from django.contrib.auth.models import Permission
-from django.urls import include, path, reverse
+from django.urls import include, path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from carepages.core.reports import register_report
 from carepages.search.events import PROMOTION_HOOK
 
 from . import admin_urls, promotions
@@ -17,20 +17,14 @@ def register_admin_urls():
     return [path("zoekopdrachten/", include(admin_urls, namespace="search_insights"))]
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
-    return ReportMenuItem(
-        "Zoekopdrachten van patiënten",
-        reverse("search_insights:report"),
-        name="patient-searches",
-        icon_name="search",
-        order=1250,
-    )
+register_report(
+    "Zoekopdrachten van patiënten",
+    "search_insights:report",
+    VIEW_PERMISSION,
+    name="patient-searches",
+    icon_name="search",
+    order=1250,
+)
 
 
 @hooks.register("construct_reports_menu")

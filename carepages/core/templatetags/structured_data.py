@@ -9,27 +9,13 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def condition_jsonld(context, page, publisher: str = "") -> dict:
-    """A MedicalWebPage about a MedicalCondition, with its review, reviewers and sources."""
-    request = context.get("request")
-    condition = {"@type": "MedicalCondition", "name": page.title}
-    if page.alternate_names:
-        condition["alternateName"] = page.alternate_names
-    if page.intro:
-        condition["description"] = page.intro
-    data = {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": page.title,
-        "url": page.get_full_url(request),
-        "inLanguage": "nl-BE",
-        "about": condition,
-    }
-    return data | publisher_data(publisher) | review_data(page)
+def page_jsonld(context, page, publisher: str = "", about: str = "") -> dict:
+    """A MedicalWebPage with its review, reviewers and sources.
 
-
-@register.simple_tag(takes_context=True)
-def info_jsonld(context, page, publisher: str = "") -> dict:
+    `about` names the schema.org type the page is about ("MedicalCondition"): the
+    page's title, other names and intro then describe that thing; without it the
+    intro describes the page itself.
+    """
     request = context.get("request")
     data = {
         "@context": "https://schema.org",
@@ -38,9 +24,21 @@ def info_jsonld(context, page, publisher: str = "") -> dict:
         "url": page.get_full_url(request),
         "inLanguage": "nl-BE",
     }
-    if page.intro:
+    if about:
+        data["about"] = _thing(about, page)
+    elif page.intro:
         data["description"] = page.intro
     return data | publisher_data(publisher) | review_data(page)
+
+
+def _thing(schema_type: str, page) -> dict:
+    thing = {"@type": schema_type, "name": page.title}
+    other_names = getattr(page, "alternate_names", [])
+    if other_names:
+        thing["alternateName"] = other_names
+    if page.intro:
+        thing["description"] = page.intro
+    return thing
 
 
 def publisher_data(publisher: str) -> dict:

@@ -87,14 +87,14 @@ def test_only_the_day_is_kept_not_the_time(admin_client, pages, today):
 def test_editors_see_the_reports_only_when_allowed(editor_client, pages, client):
     # The answer comes from a patient before the editor logs in (same test client).
     _answer(client, CONDITION, "ja")
-    refused = editor_client(may_see_feedback=False)
+    refused = editor_client()
     for url in (REPORT, ANSWERS, f"{REPORT}?export=csv", f"{ANSWERS}?export=csv"):
         response = refused.get(url)
         assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"), url
 
 
 def test_an_editor_with_the_permission_finds_the_report_in_the_reports_menu(editor_client, pages):
-    allowed = editor_client(may_see_feedback=True)
+    allowed = editor_client("feedback.view_feedback")
     soup = read(allowed.get(REPORT))
     assert text(soup.select_one("h1")) == "Feedback per pagina"
     props = read(allowed.get(reverse("wagtailadmin_home"))).select_one("#wagtail-sidebar-props")
@@ -133,7 +133,7 @@ def test_nobody_adds_feedback_in_the_admin(admin_client, pages):
 
 def test_an_editor_who_may_only_view_gets_no_edit_link_and_no_edit_page(editor_client, pages, client):
     _answer(client, CONDITION, "ja", "Goed.")
-    viewer = editor_client(may_see_feedback=True)
+    viewer = editor_client("feedback.view_feedback")
     soup = read(viewer.get(ANSWERS))
     assert "Opmerking aanpassen of verwijderen" not in text(soup)
     edit_url = reverse("feedback_answers:edit", args=[Feedback.objects.get().pk])

@@ -4,14 +4,13 @@ import pytest
 
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.conditions.models import ConditionReviewer, ConditionSource
+from carepages.core.testing import superuser_client
 from carepages.services.factories import ServicePageFactory
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redacteur", "redactie@example.be", "wachtwoord-123")
-    client.force_login(user)
-    return client
+def editor(client, db):
+    return superuser_client(client, "redacteur")
 
 
 @pytest.fixture

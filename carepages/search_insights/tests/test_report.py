@@ -121,7 +121,7 @@ def test_the_admin_menus_offer_the_report_and_the_promotions_in_dutch(admin_clie
 
 
 def test_an_editor_without_the_permission_has_no_report(editor_client, hospital_db):
-    client = editor_client(may_see_report=False)
+    client = editor_client()
     _search(client, "valling")
     assert "patient-searches" not in _menu(client)
     response = client.get(REPORT)
@@ -129,7 +129,7 @@ def test_an_editor_without_the_permission_has_no_report(editor_client, hospital_
 
 
 def test_an_editor_given_the_permission_sees_the_report(editor_client, hospital_db):
-    client = editor_client(may_see_report=True)
+    client = editor_client("search_insights.view_weeklysearch")
     _search(client, "valling")
     assert _menu(client)["patient-searches"] == "Zoekopdrachten van patiënten"
     assert list(_rows(read(client.get(REPORT)))) == ["valling"]

@@ -2,10 +2,7 @@
 
 import pytest
 
-from carepages.conditions.factories import ConditionPageFactory
-from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache.testing import front_in_this_process
-from carepages.services.factories import ServicePageFactory
 
 PAGE = "/aandoeningen/hartfalen/"
 
@@ -17,12 +14,9 @@ def front(db, tmp_path):
 
 
 @pytest.fixture
-def condition(site_structure, django_capture_on_commit_callbacks):
-    """A live condition page at PAGE, with a service and a campus."""
-    with django_capture_on_commit_callbacks(execute=True):
-        campus = LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
-        service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
-        return ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
+def condition(small_hospital):
+    """A live condition page at PAGE, with a service and a campus: the shared small hospital's."""
+    return small_hospital.condition
 
 
 @pytest.fixture

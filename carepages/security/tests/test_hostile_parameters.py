@@ -10,10 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from carepages.conditions.factories import ConditionPageFactory
 from carepages.core.testing import read, text
-from carepages.locations.factories import LocationPageFactory
-from carepages.services.factories import ServicePageFactory
 
 #: NUL, BEL, ESC (terminal escapes), backspace, DEL, a C1 control, the bidi override U+202E.
 CONTROLS = ["\x00", "\x07", "\x1b[31m", "\x08", "\x7f", "\x85", "\u202e", "\u2066"]
@@ -22,11 +19,8 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u20
 
 
 @pytest.fixture
-def hospital(site_structure):
-    campus = LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
-    service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
-    ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
-    return site_structure
+def hospital(small_hospital):
+    return small_hospital.site
 
 
 def hostile_urls() -> list[str]:
