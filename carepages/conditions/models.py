@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import IndexPage, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
 from carepages.vocabulary.pages import lay_terms_for, see_entries
@@ -34,7 +34,7 @@ class ConditionIndexPage(IndexPage):
         return context
 
 
-class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
+class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageImageMixin, Page):
     """A condition: definition, question-headed sections, services, "Zie ook"."""
 
     also_known_as = models.TextField(
@@ -47,6 +47,7 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page)
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("also_known_as"),
+        *PageImageMixin.image_panels,
         FieldPanel("sections"),
         InlinePanel("service_links", heading="Diensten", label="Dienst"),
         InlinePanel("related_links", heading="Zie ook", label="Gerelateerde pagina"),

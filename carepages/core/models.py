@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
@@ -265,3 +265,42 @@ class SectionsMixin(models.Model):
                 body = expand_db_html(body)
             sections.append({"heading": value.get("heading") or "", "body": clean_html(body)})
         return sections
+
+
+class PageImageMixin(models.Model):
+    """An optional photo or illustration an editor adds to a page (or a doctor's photo).
+
+    The alternative text is required with an image: the image's own title or
+    description is written for the media library, not for a patient who cannot
+    see it. Images are not part of the content format: import and export leave
+    them alone (docs/design.md, "Images"). Shown by core/page_image.html.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Niet verplicht. Een foto of tekening die de tekst helpt begrijpen; "
+        "geen tekst in de afbeelding.",
+    )
+    image_alt = models.CharField(
+        "alternatieve tekst",
+        max_length=255,
+        blank=True,
+        help_text="Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet ziet.",
+    )
+
+    class Meta:
+        abstract = True
+
+    image_panels = [MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Afbeelding")]
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Beschrijf de afbeelding voor wie ze niet ziet (alternatieve tekst)."}
+            )

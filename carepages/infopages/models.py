@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import IndexPage, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.models import ServicePage
 
@@ -55,11 +55,12 @@ class InfoIndexPage(IndexPage):
         return context
 
 
-class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, Page):
+class InfoPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageImageMixin, Page):
     """A treatment, examination or information page, with the sections of a condition."""
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        *PageImageMixin.image_panels,
         FieldPanel("sections"),
         InlinePanel("sources", heading="Bronnen", label="Bron"),
         MultiFieldPanel(

@@ -37,6 +37,8 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
+#: 200 % zoom of a 1280 px window: the layout of a 640 px wide one, drawn at twice the pixels.
+ZOOMED = {"width": 640, "height": 450}
 #: The elements that stick out to the right of the viewport: what to fix when a page scrolls sideways.
 WIDEST_ELEMENTS = """[...document.querySelectorAll("body *")]
     .filter(element => element.getBoundingClientRect().right > document.documentElement.clientWidth)
@@ -168,6 +170,66 @@ def test_pages_fit_a_375px_phone_without_sideways_scrolling(open_page, site):
         if width > PHONE["width"]:
             too_wide[path] = page.evaluate(WIDEST_ELEMENTS)
     assert too_wide == {}
+
+
+def test_pages_at_200_percent_zoom_have_no_sideways_scrolling(browser, site):
+    context = browser.new_context(viewport=ZOOMED, device_scale_factor=2, locale="nl-BE")
+    try:
+        page = context.new_page()
+        too_wide = {}
+        for path in PAGE_TYPES.values():
+            page.goto(site + path)
+            if page.evaluate("document.documentElement.scrollWidth") > ZOOMED["width"]:
+                too_wide[path] = page.evaluate(WIDEST_ELEMENTS)
+        assert too_wide == {}
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_header_is_one_short_bar_whose_menu_and_search_open_without_javascript(browser, site):
+    context = browser.new_context(viewport=PHONE, locale="nl-BE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site + "/aandoeningen/rugpijn/")
+        header = page.get_by_role("banner")
+        assert header.bounding_box()["height"] <= 80  # the content starts in the first tenth of the screen
+        assert header.get_by_role("link", name="03 000 00 00").is_visible()  # one tap to the hospital
+        menu = page.get_by_role("navigation", name="Hoofdmenu")
+        assert not menu.is_visible()
+        header.locator("summary", has_text="Menu").click()
+        assert menu.is_visible()
+        for link in menu.get_by_role("link").all():  # one line each, a full-width tap target
+            box = link.bounding_box()
+            assert box["height"] < 60 and box["width"] > PHONE["width"] / 2, link.inner_text()
+        assert axe_violations(page) == []
+        header.locator("summary", has_text="Zoeken").click()
+        header.get_by_role("searchbox", name="Zoek een aandoening, dienst of locatie").fill("lumbago")
+        header.get_by_role("searchbox").press("Enter")
+        page.wait_for_url("**/zoeken/?q=lumbago")
+        assert page.get_by_role("link", name="Rugpijn", exact=True).is_visible()
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_search_field_and_the_menu_show_without_a_click(open_page):
+    page = open_page("/locaties/zas-cadix/")
+    header = page.get_by_role("banner")
+    assert header.get_by_role("searchbox", name="Zoek een aandoening, dienst of locatie").is_visible()
+    assert not header.locator("summary").first.is_visible()
+    links = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link").all()
+    assert len(links) == 5 and all(link.is_visible() for link in links)
+    assert len({link.bounding_box()["y"] for link in links}) == 1  # one row
+    assert header.bounding_box()["height"] <= 160
+
+
+def test_the_footer_columns_fill_the_width(open_page):
+    page = open_page("/")
+    footer = page.get_by_role("contentinfo")
+    columns = footer.locator("section").all()
+    right = max(column.bounding_box()["x"] + column.bounding_box()["width"] for column in columns)
+    inner = footer.locator(".site-footer__inner").bounding_box()
+    assert len({column.bounding_box()["y"] for column in columns}) == 1  # side by side
+    assert right >= inner["x"] + inner["width"] - 40  # no empty column on the right
 
 
 def test_a_patient_finds_back_pain_filters_by_campus_and_opens_the_campus(open_page):
