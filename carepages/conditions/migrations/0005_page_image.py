@@ -7,18 +7,18 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('infopages', '0002_review_dates_reviewers_sources'),
+        ('conditions', '0004_reviewer_doctor_link'),
         ('wagtailimages', '0027_image_description'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='infopage',
+            model_name='conditionpage',
             name='image',
             field=models.ForeignKey(blank=True, help_text='Niet verplicht. Een foto of tekening die de tekst helpt begrijpen; geen tekst in de afbeelding.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='afbeelding'),
         ),
         migrations.AddField(
-            model_name='infopage',
+            model_name='conditionpage',
             name='image_alt',
             field=models.CharField(blank=True, help_text='Verplicht bij een afbeelding: wat er te zien is, voor wie de afbeelding niet ziet.', max_length=255, verbose_name='alternatieve tekst'),
         ),
