@@ -10,9 +10,9 @@ from wagtail.models import PageViewRestriction
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache import store as store_module
-from carepages.publish_cache.testing import call_front as call
-from carepages.publish_cache.testing import front_in_this_process
 from carepages.services.factories import ServicePageFactory
+from carepages.testing.servers import call_front as call
+from carepages.testing.servers import front_in_this_process
 
 PAGE = "/aandoeningen/hartfalen/"
 API_DETAIL = "/api/v1/conditions/hartfalen/"
