@@ -1,9 +1,9 @@
-"""Quick search quality check: MRR@10 per kind of both evaluation sets on the evaluation corpus.
+"""Quick search quality check: MRR@10 per kind of every evaluation set on the evaluation corpus.
 
 The first half of bench_search.py without the 20,000 generated pages: seconds instead of minutes,
 for trying a ranking change. SQLite by default; DATABASE_URL picks another (empty) database.
 
-    .venv/bin/python bench/eval_search.py                 # both sets, misses listed
+    .venv/bin/python bench/eval_search.py                 # every set, misses listed
     .venv/bin/python bench/eval_search.py lay_queries.tsv # one set
 """
 
