@@ -103,7 +103,7 @@ def add_detail(resource: Resource) -> None:
     """GET /<path>/{slug}/: one published page of `resource`; 404 for an unknown slug."""
 
     def view(request, slug: str = Slug):
-        page = resource.model.objects.live().filter(slug=slug).first()
+        page = resource.live().filter(slug=slug).first()
         if page is None:
             raise NotFound(f"No published {resource.noun} with slug ‘{slug}’.")
         return resource.detail(request, page)
@@ -136,7 +136,7 @@ def list_services(
     """Every published service, A to Z; `location` keeps those on one campus (404: no such campus)."""
     services = SERVICES.live()
     if location is not None:
-        campus = LOCATIONS.model.objects.live().filter(slug=location).first()
+        campus = LOCATIONS.live().filter(slug=location).first()
         if campus is None:
             # A well-formed slug that names no campus: the contract's "unknown slug", so 404.
             raise NotFound(f"No published location with slug ‘{location}’.", parameter="location")

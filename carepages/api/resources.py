@@ -47,8 +47,12 @@ class Resource:
     detail_doc: str
 
     def live(self):
-        """The published pages, A to Z: the order of every list."""
-        return self.model.objects.live().order_by("title", "pk")
+        """The published pages anyone may read, A to Z: the order of every list.
+
+        A page behind a view restriction (a password, a login) is no public content, whether
+        the restriction is on the page or on an ancestor.
+        """
+        return self.model.objects.live().public().order_by("title", "pk")
 
 
 CONDITIONS = Resource(

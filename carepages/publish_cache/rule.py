@@ -121,8 +121,8 @@ def body_is_public(body: bytes) -> bool:
 # -- answers kept in memory: the API's reads, filtered listings, the sitemap ---------------
 
 SITEMAP_PATH = "/sitemap.xml"
-API_LIST = re.compile(r"^/api/v1/(conditions|services|locations)/$")  # not /api/v1/search/: live
-API_DETAIL = re.compile(r"^/api/v1/(?:conditions|services|locations)/[a-z0-9][a-z0-9_-]*/$")
+API_LIST = re.compile(r"^/api/v1/(conditions|services|locations|doctors)/$")  # not /api/v1/search/: live
+API_DETAIL = re.compile(r"^/api/v1/(?:conditions|services|locations|doctors)/[a-z0-9][a-z0-9_-]*/$")
 SLUG_VALUE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 # The API's own bounds (carepages/api/api.py): limit 1–100, offset 0–1,000,000.
 MAX_API_LIMIT = 100
@@ -159,6 +159,8 @@ def known_parameters(path: str) -> dict[str, Callable[[str], bool]] | None:
         parameters = {"limit": _limit, "offset": _offset}
         if match.group(1) == "services":
             parameters["location"] = _slug
+        if match.group(1) == "doctors":
+            parameters |= {"service": _slug, "location": _slug}
         return parameters
     if path_is_cacheable(path):
         return {"locatie": _slug_or_all, "pagina": _page_number}

@@ -15,9 +15,7 @@ from django.db import connection, connections, transaction
 
 from carepages.changes import feed
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL (CI runs it there)"
-)
+pytestmark = pytest.mark.postgresql
 
 #: How long a step may take before the test gives up (a hung writer fails, never hangs the run).
 GIVE_UP_AFTER = 30

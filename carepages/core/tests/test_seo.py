@@ -68,9 +68,10 @@ def test_sitemap_lists_every_live_page_and_no_drafts(client, demo_content):
         "/onderzoeken/rugpijn-onderzoeken/",
     } <= paths
     assert "/aandoeningen/rugpijn/" not in paths
-    # Every live page, except an index without pages (/info/ in the demo): it leads nowhere.
+    # Every live page, except an index without pages (/info/ and /artsen/ in the demo): it leads nowhere.
     assert "/info/" not in paths
-    assert paths == {page.url for page in Page.objects.live().filter(depth__gt=1)} - {"/info/"}
+    assert "/artsen/" not in paths
+    assert paths == {page.url for page in Page.objects.live().filter(depth__gt=1)} - {"/info/", "/artsen/"}
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client):
