@@ -10,6 +10,8 @@ fail in CI (CI=true), where Chromium is installed.
 import io
 import os
 import re
+from datetime import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from carepages.conditions.models import ConditionPage, ConditionService
+from carepages.doctors.factories import DoctorPageFactory
+from carepages.doctors.models import DoctorIndexPage
 from carepages.feedback.models import Feedback
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
@@ -366,3 +370,78 @@ def test_screenshots_of_the_seed_page(open_page, tmp_path):
         path = directory / f"rugpijn-{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 20_000
+
+
+@pytest.fixture
+def filled_in(site):
+    """The demo with what a hospital fills in: one campus's details, an appointment line, a doctor.
+
+    The demo leaves these empty (no invented facts); patients see them filled in.
+    """
+    campus = LocationPage.objects.get(slug="zas-cadix")
+    campus.street, campus.postal_code, campus.city = "Voorbeeldstraat 1", "2000", "Antwerpen"
+    campus.phone, campus.email = "03 000 00 01", "onthaal@example.org"
+    campus.latitude, campus.longitude = Decimal("51.230000"), Decimal("4.420000")
+    campus.opening_hours = [
+        (
+            "hours",
+            {
+                "label": "Onthaal",
+                "days": ["mo", "tu", "we", "th", "fr"],
+                "opens": time(8),
+                "closes": time(18),
+            },
+        ),
+    ]
+    campus.directions = "<p>Tram 24, halte Cadix. Parking aan de ingang.</p>"
+    campus.save_revision().publish()
+    service = ServicePage.objects.get(slug="fysische-geneeskunde-en-revalidatie")
+    service.appointment_phone, service.appointment_url = "03 000 00 02", "https://example.org/afspraak"
+    service.save_revision().publish()
+    ServiceLocation.objects.filter(page=service, location=campus).update(
+        phone="03 000 00 03", route="Route 12"
+    )
+    doctors = DoctorIndexPage.objects.get()
+    DoctorPageFactory(
+        parent=doctors,
+        title="An Voorbeeld",
+        slug="an-voorbeeld",
+        role="diensthoofd",
+        languages=["nl", "fr"],
+        services=[service],
+        locations=[campus],
+    )
+    return site
+
+
+FILLED_IN_PAGES = {
+    "campus with details": "/locaties/zas-cadix/",
+    "service with appointments and doctors": "/diensten/fysische-geneeskunde-en-revalidatie/",
+    "condition filtered by campus": "/aandoeningen/rugpijn/?locatie=zas-cadix",
+    "doctors index": "/artsen/",
+    "doctors index filtered": "/artsen/?dienst=fysische-geneeskunde-en-revalidatie&locatie=zas-cadix",
+    "doctor": "/artsen/an-voorbeeld/",
+}
+
+
+def test_filled_in_campus_service_and_doctor_pages_have_zero_axe_violations_and_fit_a_phone(
+    open_page, filled_in
+):
+    page = open_page("/")
+    found = {}
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        for name, path in FILLED_IN_PAGES.items():
+            page.goto(filled_in + path)
+            assert page.get_by_role("heading", level=1).is_visible(), path
+            violations = axe_violations(page)
+            scroll = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            if violations or scroll:
+                found[f"{name} {viewport['width']}px {path}"] = violations + (
+                    ["sideways scroll"] if scroll else []
+                )
+    assert found == {}
+    page.goto(filled_in + "/aandoeningen/rugpijn/?locatie=zas-cadix")
+    assert page.get_by_role("link", name="03 000 00 03").first.is_visible()  # the campus's own number
+    page.goto(filled_in + "/artsen/an-voorbeeld/")
+    assert page.get_by_text("diensthoofd").first.is_visible()
