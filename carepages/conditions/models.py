@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.visibility import public_pages, public_target
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
 from carepages.vocabulary.pages import lay_terms_for, see_entries
@@ -26,7 +27,7 @@ class ConditionIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = list(ConditionPage.objects.child_of(self).live().order_by("title"))
+        conditions = list(public_pages(ConditionPage.objects.child_of(self)).order_by("title"))
         # Other names and lay terms file under their own letter: "Lumbago → Rugpijn" under L.
         entries = sorted([*conditions, *see_entries(conditions)], key=lambda item: item.title.casefold())
         context["letters"] = group_by_letter(entries)
@@ -91,13 +92,13 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageI
 
     def live_services(self):
         """The services to show, in the editor's order; unpublished ones drop out."""
-        links = self.service_links.all().select_related("service")
-        return [link.service for link in links if link.service.live]
+        links = self.service_links.filter(**public_target("service")).select_related("service")
+        return [link.service for link in links]
 
     def live_related(self):
         """The "Zie ook" pages that are published, in the editor's order."""
-        links = self.related_links.all().select_related("related_page")
-        return [link.related_page.specific_deferred for link in links if link.related_page.live]
+        links = self.related_links.filter(**public_target("related_page")).select_related("related_page")
+        return [link.related_page.specific_deferred for link in links]
 
     def review_services(self):
         """The services whose editors answer for this page's review: those it lists."""

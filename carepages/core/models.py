@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -12,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 
+from carepages.core.visibility import public_target
 from carepages.site_settings.models import ReviewSettings
 
 from .blocks import SECTION_BLOCKS, clean_html
@@ -88,7 +90,10 @@ class ReviewedMixin(models.Model):
     @cached_property
     def listed_reviewers(self) -> list:
         # A reviewer's doctor comes in the same query: the line links to the doctor's page.
-        return list(self.reviewers.select_related("doctor"))
+        reviewers = self.reviewers.select_related("doctor")
+        if isinstance(reviewers, models.QuerySet):  # not in a preview, where they are in memory
+            reviewers = reviewers.annotate(doctor_is_public=Q(**public_target("doctor")))
+        return list(reviewers)
 
     @cached_property
     def listed_sources(self) -> list:
@@ -157,7 +162,9 @@ class Reviewer(Orderable):
     def linked_doctor(self):
         """The doctor's page when it is published: only then do patients get a link to it."""
         doctor = self.doctor
-        return doctor if doctor is not None and doctor.live else None
+        # Listed reviewers know in their one query whether the page is public (not behind a restriction).
+        public = getattr(self, "doctor_is_public", doctor is not None and doctor.live)
+        return doctor if doctor is not None and public else None
 
     @property
     def display_name(self) -> str:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from carepages.core.text import printable
+from carepages.core.visibility import public_pages, public_target
 from carepages.locations.models import LocationPage
 from carepages.services.listing import _page_number
 from carepages.services.models import ServicePage
@@ -57,10 +58,14 @@ class DoctorListing:
 def with_links(doctors):
     """The doctors with their live services and campuses prefetched: two queries for any number."""
     services = (
-        DoctorService.objects.filter(service__live=True).select_related("service").order_by("sort_order")
+        DoctorService.objects.filter(**public_target("service"))
+        .select_related("service")
+        .order_by("sort_order")
     )
     locations = (
-        DoctorLocation.objects.filter(location__live=True).select_related("location").order_by("sort_order")
+        DoctorLocation.objects.filter(**public_target("location"))
+        .select_related("location")
+        .order_by("sort_order")
     )
     return doctors.prefetch_related(
         Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
@@ -69,9 +74,11 @@ def with_links(doctors):
 
 def doctor_listing(request, doctors) -> DoctorListing:
     doctors = list(with_links(doctors))
-    services = ServicePage.objects.live().filter(doctor_links__page__in=doctors).distinct().order_by("title")
+    services = (
+        public_pages(ServicePage.objects).filter(doctor_links__page__in=doctors).distinct().order_by("title")
+    )
     locations = (
-        LocationPage.objects.live().filter(doctor_links__page__in=doctors).distinct().order_by("title")
+        public_pages(LocationPage.objects).filter(doctor_links__page__in=doctors).distinct().order_by("title")
     )
     service_options, location_options = list(services), list(locations)
     messages: list[str] = []

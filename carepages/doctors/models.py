@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.models import IndexPage
+from carepages.core.visibility import public_pages, public_target
 
 from .languages import CHOICES, language_names
 
@@ -27,14 +28,14 @@ class DoctorIndexPage(IndexPage):
     def get_sitemap_urls(self, request=None):
         # Without doctors (as after install) the index is a dead end for search engines;
         # it still answers, politely and noindex, for a patient who follows the menu.
-        has_doctors = DoctorPage.objects.child_of(self).live().exists()
+        has_doctors = public_pages(DoctorPage.objects.child_of(self)).exists()
         return super().get_sitemap_urls(request) if has_doctors else []
 
     def get_context(self, request, *args, **kwargs):
         from .listing import doctor_listing  # listing reads this module's models
 
         context = super().get_context(request, *args, **kwargs)
-        doctors = DoctorPage.objects.child_of(self).live().order_by("title")
+        doctors = public_pages(DoctorPage.objects.child_of(self)).order_by("title")
         context["listing"] = doctor_listing(request, doctors)
         return context
 
@@ -113,10 +114,14 @@ class DoctorPage(Page):
         return language_names(self.languages or [])
 
     def live_services(self) -> list:
-        return [link.service for link in self.service_links.all() if link.service.live]
+        """The published, public services of this doctor, in the editor's order: one query."""
+        links = self.service_links.filter(**public_target("service")).select_related("service")
+        return [link.service for link in links]
 
     def live_locations(self) -> list:
-        return [link.location for link in self.location_links.all() if link.location.live]
+        """The published, public campuses of this doctor, in the editor's order: one query."""
+        links = self.location_links.filter(**public_target("location")).select_related("location")
+        return [link.location for link in links]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

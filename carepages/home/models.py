@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from carepages.conditions.alphabet import group_by_letter
 from carepages.conditions.models import ConditionPage
+from carepages.core.visibility import public_pages
 
 
 class HomePage(Page):
@@ -27,6 +28,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["letters"] = group_by_letter(ConditionPage.objects.live().only("title", "url_path"))
-        context["routes"] = self.get_children().live().in_menu().specific()
+        context["letters"] = group_by_letter(public_pages(ConditionPage.objects).only("title", "url_path"))
+        context["routes"] = public_pages(self.get_children()).in_menu().specific()
         return context

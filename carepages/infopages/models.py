@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
+from carepages.core.visibility import public_pages
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.models import ServicePage
 
@@ -42,7 +43,7 @@ class InfoIndexPage(IndexPage):
             raise ValidationError({"slug": f"Het overzicht van deze soort heeft als slug ‘{expected}’."})
 
     def live_pages(self):
-        return InfoPage.objects.child_of(self).live().order_by("title")
+        return public_pages(InfoPage.objects.child_of(self)).order_by("title")
 
     def get_sitemap_urls(self, request=None):
         # An index without pages (as /info/ after install) is a dead end: search engines need not

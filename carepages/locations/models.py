@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.blocks import clean_html
+from carepages.core.visibility import public_pages, public_target
 
 from . import hours
 
@@ -40,7 +41,9 @@ class LocationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         links = Prefetch("service_links", queryset=_live_service_links(), to_attr="prefetched_service_links")
-        locations = LocationPage.objects.child_of(self).live().order_by("title").prefetch_related(links)
+        locations = (
+            public_pages(LocationPage.objects.child_of(self)).order_by("title").prefetch_related(links)
+        )
         context["locations"] = [(loc, _services_of(loc.prefetched_service_links)) for loc in locations]
         return context
 
@@ -184,7 +187,7 @@ class LocationPage(Page):
 
     def live_service_links(self) -> list:
         """One link row per published service on this campus, by name, with its phone and route here."""
-        links = self.service_links.filter(page__live=True).select_related("page").order_by(*BY_NAME)
+        links = self.service_links.filter(**public_target("page")).select_related("page").order_by(*BY_NAME)
         return list({link.page_id: link for link in links}.values())
 
     def live_services(self) -> list:
@@ -206,7 +209,7 @@ def _live_service_links():
     # The rows that link services to campuses belong to the services app, which
     # sits above this one: reach them through the reverse relation, not an import.
     link_model = LocationPage._meta.get_field("service_links").related_model
-    return link_model.objects.filter(page__live=True).select_related("page").order_by(*BY_NAME)
+    return link_model.objects.filter(**public_target("page")).select_related("page").order_by(*BY_NAME)
 
 
 def _services_of(links) -> list:

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.models import SectionsMixin
+from carepages.core.visibility import public_pages, public_target
 
 
 class ServiceIndexPage(Page):
@@ -29,7 +30,7 @@ class ServiceIndexPage(Page):
         from .listing import service_listing  # listing reads this module's models
 
         context = super().get_context(request, *args, **kwargs)
-        services = ServicePage.objects.child_of(self).live().order_by("title")
+        services = public_pages(ServicePage.objects.child_of(self)).order_by("title")
         context["listing"] = service_listing(request, list(services))
         return context
 
@@ -96,7 +97,7 @@ class ServicePage(SectionsMixin, Page):
 
     def live_location_links(self) -> list:
         """The link rows to published campuses, in the editor's order: one query."""
-        return [link for link in self.location_links.select_related("location") if link.location.live]
+        return list(self.location_links.filter(**public_target("location")).select_related("location"))
 
     def live_locations(self):
         """The campuses to show, in the editor's order; unpublished ones drop out."""
@@ -108,7 +109,7 @@ class ServicePage(SectionsMixin, Page):
         The links belong to the conditions app, which sits above this one: they are
         reached through their reverse relation, so services imports nothing of conditions.
         """
-        links = self.condition_links.filter(page__live=True).select_related("page")
+        links = self.condition_links.filter(**public_target("page")).select_related("page")
         return _pages_of(links.order_by("page__title", "page_id"))
 
     def live_doctors(self) -> list:
@@ -119,9 +120,9 @@ class ServicePage(SectionsMixin, Page):
         """
         doctor_model = self.doctor_links.model._meta.get_field("page").related_model
         campus_links = doctor_model._meta.get_field("location_links").related_model.objects
-        live_campuses = campus_links.filter(location__live=True).select_related("location")
+        live_campuses = campus_links.filter(**public_target("location")).select_related("location")
         links = (
-            self.doctor_links.filter(page__live=True)
+            self.doctor_links.filter(**public_target("page"))
             .select_related("page")
             .prefetch_related(Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order")))
         )

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from carepages.core.visibility import public_target
+
 from .models import ServiceLocation, ServicePage
 
 
@@ -9,7 +11,7 @@ def links_by_service(services: list[ServicePage]) -> dict[int, list[ServiceLocat
     """Link rows to live campuses per service id (location, phone and route there), in each
     service's own order, one per campus: one query."""
     links = (
-        ServiceLocation.objects.filter(page__in=[s.pk for s in services], location__live=True)
+        ServiceLocation.objects.filter(**public_target("location"), page__in=[s.pk for s in services])
         .select_related("location")
         .order_by("page_id", "sort_order", "pk")
     )

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from carepages.conditions.factories import ConditionPageFactory
@@ -108,3 +109,12 @@ def test_editor_chooses_a_doctor_as_reviewer_and_must_name_anyone_else(editor, s
     (reviewer,) = ConditionPage.objects.get(pk=page.pk).reviewers.all()
     assert reviewer.doctor.specific == staff["bert"]
     assert reviewer.name == "prof. dr. Bert Proef", "the name is kept should the doctor's page go"
+
+
+def test_a_reviewer_whose_doctor_page_is_private_is_named_without_a_link(client, reviewed, staff):
+    PageViewRestriction.objects.create(
+        page=staff["an"], restriction_type=PageViewRestriction.PASSWORD, password="geheim-123"
+    )
+    line = reviewers_line(read(client.get("/aandoeningen/hartfalen/")))
+    assert line.find_all("a") == []
+    assert "An Voorbeeld" in text(line)
