@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from carepages.core.menu import menu_pages
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -60,3 +62,9 @@ def anchored_sections(sections) -> list[tuple[str, object]]:
         seen.add(anchor)
         anchored.append((anchor, block))
     return anchored
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list:
+    """The header menu's pages (carepages/core/menu.py)."""
+    return menu_pages(context.get("request"))

@@ -46,12 +46,13 @@ def test_every_page_has_the_search_field_and_a_menu_that_needs_no_script(client,
     assert [text(summary) for summary in header.select("details > summary")] == ["Zoeken", "Menu"]
     menu = header.find("nav", attrs={"aria-label": "Hoofdmenu"})
     assert menu.find_parent("details")
+    # The page tree's order, as on the home page (the demo has no doctors yet: no "Artsen").
     assert [text(a) for a in menu.find_all("a")] == [
         "Aandoeningen",
-        "Behandelingen",
-        "Onderzoeken",
         "Diensten",
         "Locaties",
+        "Behandelingen",
+        "Onderzoeken",
     ]
     assert not header.find("script")
 
@@ -125,3 +126,22 @@ def test_a_condition_page_without_images_stays_under_30_kb_compressed(client, de
         sizes[href] = len(gzip.compress(body))
     assert not page.find_all("script", src=True)  # no script on a condition page to add
     assert sum(sizes.values()) <= BUDGET_BYTES, sizes
+
+
+def _menu(client) -> list[str]:
+    header = read(client.get("/diensten/")).find("header")
+    return [text(a) for a in header.find("nav", attrs={"aria-label": "Hoofdmenu"}).find_all("a")]
+
+
+def test_the_menu_comes_from_the_page_tree_and_shows_artsen_once_there_are_doctors(client, small_hospital):
+    from carepages.doctors.factories import DoctorPageFactory
+
+    site = small_hospital.site
+    assert "Artsen" not in _menu(client)  # an empty list is no place to send a patient
+
+    DoctorPageFactory(parent=site.doctors, title="An Voorbeeld", slug="an-voorbeeld")
+    site.locations.show_in_menus = False  # an editor hides an item in the admin
+    site.locations.save_revision().publish()
+    site.services.move(site.conditions, pos="left")  # and moves another one first
+
+    assert _menu(client) == ["Diensten", "Aandoeningen", "Artsen"]
