@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.blocks import clean_html
+from carepages.core.models import IndexPage
 from carepages.core.visibility import public_pages, public_target
 
 from . import hours
@@ -25,15 +26,10 @@ from . import hours
 ROUTE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(IndexPage):
     """/locaties/: every campus with the services present there."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["locations.LocationPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht locaties"

@@ -9,19 +9,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import SectionsMixin
+from carepages.core.models import IndexPage, SectionsMixin
 from carepages.core.visibility import public_pages, public_target
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(IndexPage):
     """/diensten/: every service, filterable by campus (?locatie=)."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht diensten"
