@@ -12,9 +12,9 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from carepages.core.text import printable
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.visibility import public_links, public_pages
 from carepages.locations.models import LocationPage
-from carepages.services.listing import _page_number
+from carepages.services.listing import count_label, page_number
 from carepages.services.models import ServicePage
 
 from .models import DoctorLocation, DoctorService
@@ -34,10 +34,7 @@ class DoctorListing:
     @property
     def count_label(self) -> str:
         """ "1 - 12 van 30", as on the services' listing."""
-        count = self.cards.paginator.count
-        if count == 0:
-            return "0 van 0"
-        return f"{self.cards.start_index()} - {self.cards.end_index()} van {count}"
+        return count_label(self.cards)
 
     @property
     def filtered(self) -> bool:
@@ -57,16 +54,8 @@ class DoctorListing:
 
 def with_links(doctors):
     """The doctors with their live services and campuses prefetched: two queries for any number."""
-    services = (
-        DoctorService.objects.filter(**public_target("service"))
-        .select_related("service")
-        .order_by("sort_order")
-    )
-    locations = (
-        DoctorLocation.objects.filter(**public_target("location"))
-        .select_related("location")
-        .order_by("sort_order")
-    )
+    services = public_links(DoctorService.objects, "service").order_by("sort_order")
+    locations = public_links(DoctorLocation.objects, "location").order_by("sort_order")
     return doctors.prefetch_related(
         Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
     )
@@ -99,7 +88,7 @@ def doctor_listing(request, doctors) -> DoctorListing:
         ]
 
     paginator = Paginator(doctors, PER_PAGE)
-    number = _page_number(request.GET.get("pagina"), paginator.num_pages, messages)
+    number = page_number(request.GET.get("pagina"), paginator.num_pages, messages)
     return DoctorListing(
         paginator.page(number),
         service_options,

@@ -5,12 +5,12 @@ from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import IndexPage, SectionsMixin
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.models import IndexPage, PageLink, SectionsMixin
+from carepages.core.visibility import pages_of, public_links, public_pages
 
 
 class ServiceIndexPage(IndexPage):
@@ -92,7 +92,7 @@ class ServicePage(SectionsMixin, Page):
 
     def live_location_links(self) -> list:
         """The link rows to published campuses, in the editor's order: one query."""
-        return list(self.location_links.filter(**public_target("location")).select_related("location"))
+        return list(public_links(self.location_links, "location"))
 
     def live_locations(self):
         """The campuses to show, in the editor's order; unpublished ones drop out."""
@@ -104,8 +104,8 @@ class ServicePage(SectionsMixin, Page):
         The links belong to the conditions app, which sits above this one: they are
         reached through their reverse relation, so services imports nothing of conditions.
         """
-        links = self.condition_links.filter(**public_target("page")).select_related("page")
-        return _pages_of(links.order_by("page__title", "page_id"))
+        links = public_links(self.condition_links, "page")
+        return pages_of(links.order_by("page__title", "page_id"))
 
     def live_doctors(self) -> list:
         """The published doctors of this service, by name, with their campuses: two queries.
@@ -115,13 +115,11 @@ class ServicePage(SectionsMixin, Page):
         """
         doctor_model = self.doctor_links.model._meta.get_field("page").related_model
         campus_links = doctor_model._meta.get_field("location_links").related_model.objects
-        live_campuses = campus_links.filter(**public_target("location")).select_related("location")
-        links = (
-            self.doctor_links.filter(**public_target("page"))
-            .select_related("page")
-            .prefetch_related(Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order")))
+        live_campuses = public_links(campus_links, "location")
+        links = public_links(self.doctor_links, "page").prefetch_related(
+            Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order"))
         )
-        return _pages_of(links.order_by("page__title", "page_id"))
+        return pages_of(links.order_by("page__title", "page_id"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -132,7 +130,7 @@ class ServicePage(SectionsMixin, Page):
         return context
 
 
-class ServiceLocation(Orderable):
+class ServiceLocation(PageLink):
     """A campus where a service is present."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="location_links")
@@ -165,13 +163,8 @@ class ServiceLocation(Orderable):
     def has_contact(self) -> bool:
         return bool(self.phone or self.route)
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "locatie van de dienst"
-
-
-def _pages_of(links) -> list:
-    """The distinct pages of link rows, in the rows' order."""
-    return list({link.page_id: link.page for link in links}.values())
 
 
 def campuses_text(service: "ServicePage") -> str:

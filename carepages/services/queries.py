@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from carepages.core.visibility import public_target
+from carepages.core.visibility import public_links
 
 from .models import ServiceLocation, ServicePage
 
@@ -10,11 +10,9 @@ from .models import ServiceLocation, ServicePage
 def links_by_service(services: list[ServicePage]) -> dict[int, list[ServiceLocation]]:
     """Link rows to live campuses per service id (location, phone and route there), in each
     service's own order, one per campus: one query."""
-    links = (
-        ServiceLocation.objects.filter(**public_target("location"), page__in=[s.pk for s in services])
-        .select_related("location")
-        .order_by("page_id", "sort_order", "pk")
-    )
+    links = public_links(
+        ServiceLocation.objects.filter(page__in=[s.pk for s in services]), "location"
+    ).order_by("page_id", "sort_order", "pk")
     result: dict[int, list] = defaultdict(list)
     for link in links:
         if all(link.location_id != other.location_id for other in result[link.page_id]):
