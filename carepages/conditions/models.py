@@ -177,5 +177,6 @@ kinds.register(
         format_key="conditions",
         model="conditions.ConditionPage",
         order=10,
+        asks_feedback=True,
     )
 )

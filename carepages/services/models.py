@@ -196,6 +196,7 @@ kinds.register(
         format_key="services",
         model="services.ServicePage",
         order=40,
+        asks_feedback=True,
         search_text=_service_search_text,
     )
 )
