@@ -20,6 +20,7 @@ from carepages.core.models import (
 from carepages.core.visibility import public_links, public_pages
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
+from carepages.services.models import links_by_service
 from carepages.vocabulary.pages import lay_terms_for, see_entries
 
 from .alphabet import group_by_letter
@@ -114,7 +115,8 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageI
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = service_listing(request, self.live_services())
+        services = self.live_services()
+        context["listing"] = service_listing(request, services, links_by_service(services))
         context["related"] = self.live_related()
         return context
 

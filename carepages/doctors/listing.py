@@ -9,15 +9,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 
 from carepages.core.text import printable
-from carepages.core.visibility import public_links, public_pages
+from carepages.core.visibility import public_pages
 from carepages.locations.models import LocationPage
 from carepages.services.listing import count_label, page_number
 from carepages.services.models import ServicePage
-
-from .models import DoctorLocation, DoctorService
 
 PER_PAGE = 12
 
@@ -52,17 +49,9 @@ class DoctorListing:
         return "?" + urlencode({**self.filter_params(), "pagina": number})
 
 
-def with_links(doctors):
-    """The doctors with their live services and campuses prefetched: two queries for any number."""
-    services = public_links(DoctorService.objects, "service").order_by("sort_order")
-    locations = public_links(DoctorLocation.objects, "location").order_by("sort_order")
-    return doctors.prefetch_related(
-        Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
-    )
-
-
 def doctor_listing(request, doctors) -> DoctorListing:
-    doctors = list(with_links(doctors))
+    """The cards of `doctors` (links prefetched: models.with_links) by ?dienst=, ?locatie=, ?pagina=."""
+    doctors = list(doctors)
     services = (
         public_pages(ServicePage.objects).filter(doctor_links__page__in=doctors).distinct().order_by("title")
     )

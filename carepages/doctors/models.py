@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -15,6 +16,7 @@ from carepages.core.models import IndexPage, PageLink
 from carepages.core.visibility import public_links, public_pages
 
 from .languages import CHOICES, language_names
+from .listing import doctor_listing
 
 
 class DoctorIndexPage(IndexPage):
@@ -32,11 +34,9 @@ class DoctorIndexPage(IndexPage):
         return super().get_sitemap_urls(request) if has_doctors else []
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import doctor_listing  # listing reads this module's models
-
         context = super().get_context(request, *args, **kwargs)
         doctors = public_pages(DoctorPage.objects.child_of(self)).order_by("title")
-        context["listing"] = doctor_listing(request, doctors)
+        context["listing"] = doctor_listing(request, with_links(doctors))
         return context
 
 
@@ -159,6 +159,15 @@ class DoctorLocation(PageLink):
 
     class Meta(PageLink.Meta):
         verbose_name = "locatie van de arts"
+
+
+def with_links(doctors):
+    """The doctors with their live services and campuses prefetched: two queries for any number."""
+    services = public_links(DoctorService.objects, "service").order_by("sort_order")
+    locations = public_links(DoctorLocation.objects, "location").order_by("sort_order")
+    return doctors.prefetch_related(
+        Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
+    )
 
 
 def _doctor_search_text(page: DoctorPage) -> tuple[str, str]:

@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 
 from carepages.core.text import printable
 
-from .queries import links_by_service
-
 PER_PAGE = 10
 
 
@@ -58,9 +56,11 @@ class ServiceListing:
         return "?" + urlencode(params)
 
 
-def service_listing(request, services: list) -> ServiceListing:
-    """Build the listing for `services` from the request's ?locatie= and ?pagina=."""
-    links = links_by_service(services)
+def service_listing(request, services: list, links: dict[int, list]) -> ServiceListing:
+    """Build the listing for `services` from the request's ?locatie= and ?pagina=.
+
+    `links` are the services' link rows to live campuses by service id (models.links_by_service).
+    """
     cards = [ServiceCard(service, links.get(service.pk, [])) for service in services]
     options = _location_options(cards)
     messages = []

@@ -1,5 +1,7 @@
 """Hospital services ("diensten") and the campuses where they are present."""
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -12,6 +14,8 @@ from carepages.core import kinds
 from carepages.core.models import IndexPage, PageLink, SectionsMixin
 from carepages.core.visibility import pages_of, public_links, public_pages
 
+from .listing import service_listing
+
 
 class ServiceIndexPage(IndexPage):
     """/diensten/: every service, filterable by campus (?locatie=)."""
@@ -22,11 +26,9 @@ class ServiceIndexPage(IndexPage):
         verbose_name = "overzicht diensten"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import service_listing  # listing reads this module's models
-
         context = super().get_context(request, *args, **kwargs)
-        services = public_pages(ServicePage.objects.child_of(self)).order_by("title")
-        context["listing"] = service_listing(request, list(services))
+        services = list(public_pages(ServicePage.objects.child_of(self)).order_by("title"))
+        context["listing"] = service_listing(request, services, links_by_service(services))
         return context
 
 
@@ -165,6 +167,27 @@ class ServiceLocation(PageLink):
 
     class Meta(PageLink.Meta):
         verbose_name = "locatie van de dienst"
+
+
+# Services with their campuses in a fixed number of queries: the listings and the API read them.
+def links_by_service(services: list[ServicePage]) -> dict[int, list[ServiceLocation]]:
+    """Link rows to live campuses per service id (location, phone and route there), in each
+    service's own order, one per campus: one query."""
+    links = public_links(
+        ServiceLocation.objects.filter(page__in=[s.pk for s in services]), "location"
+    ).order_by("page_id", "sort_order", "pk")
+    result: dict[int, list] = defaultdict(list)
+    for link in links:
+        if all(link.location_id != other.location_id for other in result[link.page_id]):
+            result[link.page_id].append(link)
+    return result
+
+
+def locations_by_service(services: list[ServicePage]) -> dict[int, list]:
+    """Live campuses per service id, in each service's own order: one query."""
+    return {
+        page_id: [link.location for link in links] for page_id, links in links_by_service(services).items()
+    }
 
 
 def campuses_text(service: "ServicePage") -> str:
