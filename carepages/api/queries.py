@@ -1,6 +1,6 @@
 """Pages turned into API data, with a fixed number of queries per response.
 
-The pages' own queries (the models' `live_*` methods, services.queries) decide
+The pages' own queries (the models' `live_*` methods, `links_by_service`, `with_links`) decide
 what is shown; this module only shapes it as docs/api.md describes.
 """
 
@@ -13,12 +13,10 @@ from wagtail.rich_text import expand_db_html
 from carepages.conditions.models import ConditionPage
 from carepages.core import kinds
 from carepages.core.models import published_on
-from carepages.doctors.listing import with_links
-from carepages.doctors.models import DoctorPage
+from carepages.doctors.models import DoctorPage, with_links
 from carepages.locations import hours
 from carepages.locations.models import LocationPage
-from carepages.services.models import ServicePage
-from carepages.services.queries import links_by_service, locations_by_service
+from carepages.services.models import ServicePage, links_by_service, locations_by_service
 
 
 def link(request: HttpRequest, page: Page) -> dict:

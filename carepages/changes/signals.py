@@ -12,25 +12,20 @@ same as one made in the admin. Privacy is a change: a view restriction (login,
 password, groups) added, changed or lifted on any page.
 """
 
+import functools
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from modelcluster.fields import ParentalKey
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import feed
 
-# Apps whose models are shown on public pages (orderables, site settings).
-# The vocabulary's lay terms show on condition pages and in the A–Z list.
-CONTENT_APPS = {
-    "core",
-    "home",
-    "conditions",
-    "services",
-    "locations",
-    "infopages",
-    "site_settings",
-    "vocabulary",
-}
+# Apps whose models (other than pages and their inline rows) are shown on public pages:
+# the footer and identity settings, the vocabulary's lay terms (condition pages, the A–Z).
+# A page app needs no entry: its pages and their inline rows count by themselves.
+CONTENT_APPS = {"home", "site_settings", "vocabulary"}
 # Wagtail models whose change alters what visitors get: privacy, redirects, the site.
 WAGTAIL_MODELS = (PageViewRestriction, Redirect, Site)
 # A page saved with only these fields changed its draft, not what visitors see.
@@ -59,8 +54,18 @@ def _on_model_change(sender, instance=None, **kwargs):
         if kwargs.get("signal") is post_delete or not draft_only:
             feed.record(instance.pk)
         return
-    if sender._meta.app_label in CONTENT_APPS or issubclass(sender, WAGTAIL_MODELS):
+    if sender._meta.app_label in CONTENT_APPS or issubclass(sender, WAGTAIL_MODELS) or _is_page_row(sender):
         feed.record()
+
+
+@functools.cache
+def _is_page_row(model) -> bool:
+    """A row of a page's inline list (a ParentalKey to a page: services, campuses, sources, …):
+    it shows on its page and, for links, on the page it links to, whichever app holds it."""
+    return any(
+        isinstance(field, ParentalKey) and issubclass(field.related_model, Page)
+        for field in model._meta.concrete_fields
+    )
 
 
 def _on_restriction_groups(sender, action=None, **kwargs):

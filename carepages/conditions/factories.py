@@ -1,6 +1,8 @@
 import factory
 import wagtail_factories
 
+from carepages.core.testing import publish_links
+
 from .models import ConditionPage, ConditionRelatedPage, ConditionService
 
 
@@ -18,16 +20,9 @@ class ConditionPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def services(self, create, extracted, **kwargs):
         if extracted:
-            self.service_links = [
-                ConditionService(service=service, sort_order=index) for index, service in enumerate(extracted)
-            ]
-            self.save_revision().publish()
+            publish_links(self, "service_links", ConditionService, "service", extracted)
 
     @factory.post_generation
     def related(self, create, extracted, **kwargs):
         if extracted:
-            self.related_links = [
-                ConditionRelatedPage(related_page=page, sort_order=index)
-                for index, page in enumerate(extracted)
-            ]
-            self.save_revision().publish()
+            publish_links(self, "related_links", ConditionRelatedPage, "related_page", extracted)

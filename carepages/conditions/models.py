@@ -4,14 +4,23 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import IndexPage, PageImageMixin, ReviewedMixin, Reviewer, SectionsMixin, Source
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.models import (
+    IndexPage,
+    PageImageMixin,
+    PageLink,
+    ReviewedMixin,
+    Reviewer,
+    SectionsMixin,
+    Source,
+)
+from carepages.core.visibility import public_links, public_pages
 from carepages.readability.panels import ReadabilityPanel, ReadabilityPreviewMixin
 from carepages.services.listing import service_listing
+from carepages.services.models import links_by_service
 from carepages.vocabulary.pages import lay_terms_for, see_entries
 
 from .alphabet import group_by_letter
@@ -92,12 +101,12 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageI
 
     def live_services(self):
         """The services to show, in the editor's order; unpublished ones drop out."""
-        links = self.service_links.filter(**public_target("service")).select_related("service")
+        links = public_links(self.service_links, "service")
         return [link.service for link in links]
 
     def live_related(self):
         """The "Zie ook" pages that are published, in the editor's order."""
-        links = self.related_links.filter(**public_target("related_page")).select_related("related_page")
+        links = public_links(self.related_links, "related_page")
         return [link.related_page.specific_deferred for link in links]
 
     def review_services(self):
@@ -106,12 +115,13 @@ class ConditionPage(ReadabilityPreviewMixin, ReviewedMixin, SectionsMixin, PageI
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = service_listing(request, self.live_services())
+        services = self.live_services()
+        context["listing"] = service_listing(request, services, links_by_service(services))
         context["related"] = self.live_related()
         return context
 
 
-class ConditionService(Orderable):
+class ConditionService(PageLink):
     """A service that treats the condition, in the order the editor chose."""
 
     page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="service_links")
@@ -124,11 +134,11 @@ class ConditionService(Orderable):
 
     panels = [PageChooserPanel("service", "services.ServicePage")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "dienst bij de aandoening"
 
 
-class ConditionRelatedPage(Orderable):
+class ConditionRelatedPage(PageLink):
     """A "Zie ook" link: another condition, a treatment, an examination."""
 
     page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="related_links")
@@ -146,7 +156,7 @@ class ConditionRelatedPage(Orderable):
         )
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "zie ook"
 
 
@@ -169,5 +179,6 @@ kinds.register(
         format_key="conditions",
         model="conditions.ConditionPage",
         order=10,
+        asks_feedback=True,
     )
 )

@@ -61,6 +61,9 @@ class PageKind:
     search_text: Callable = intro_and_sections
     #: For a page class with several kinds: whether a page is of this one.
     matches: Callable | None = None
+    #: Whether its pages ask "Was deze informatie nuttig?" (their template includes
+    #: feedback/form.html); the feedback form takes answers for those pages only.
+    asks_feedback: bool = False
 
     @property
     def model_class(self):
@@ -113,6 +116,11 @@ def of(page) -> PageKind | None:
         if kind.is_kind_of(page):
             return kind
     return None
+
+
+def asks_feedback(page_class) -> bool:
+    """Whether pages of this (specific) class carry the feedback form."""
+    return any(kind.asks_feedback and issubclass(page_class, kind.model_class) for kind in all())
 
 
 def api_types() -> list[str]:

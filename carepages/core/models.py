@@ -191,6 +191,21 @@ class Reviewer(Orderable):
         }
 
 
+class PageLink(Orderable):
+    """A row of a page's inline list that links it to another page, in the editor's order:
+    a condition's services and "Zie ook", a service's campuses, a doctor's services and campuses.
+
+    Each subclass declares the two keys itself: `page`, the ParentalKey to the page that
+    holds the list, and the foreign key to the linked page. Their related names
+    (`service_links`, `doctor_links`, …) are what the other side's queries read and
+    differ per pair, so they cannot be declared here without renaming them.
+    Listings show only the rows whose linked page is public (`visibility.public_links`).
+    """
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
 class Source(Orderable):
     """An entry of the page's "Bronnen": what the text was checked against."""
 

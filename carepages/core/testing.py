@@ -150,6 +150,18 @@ def hospital_file() -> dict:
     }
 
 
+def publish_links(page, relation: str, row_model, target: str, pages) -> None:
+    """Give `page` one link row per page of `pages`, in that order (as the admin's inline panel
+    stores them), and publish it: what the page factories' `services=[...]` and the like do.
+
+    `relation` is the page's inline list ("service_links"), `target` the rows' key to the
+    linked page ("service").
+    """
+    rows = [row_model(**{target: linked}, sort_order=index) for index, linked in enumerate(pages)]
+    setattr(page, relation, rows)
+    page.save_revision().publish()
+
+
 def superuser_client(client, username: str = "beheerder"):
     """`client`, logged in to the admin as a new superuser called `username`."""
     from django.contrib.auth import get_user_model  # the user model is known once the apps are ready

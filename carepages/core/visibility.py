@@ -30,3 +30,14 @@ def public_target(target: str) -> dict:
     in a preview (modelcluster), and only simple lookups work there.
     """
     return {f"{target}_id__in": public_pages(Page.objects.all()).values_list("pk", flat=True)}
+
+
+def public_links(rows, target: str):
+    """The link rows of `rows` (a page's inline links, or all of a link model's rows) whose
+    page in the foreign key `target` is public, with that page loaded: one query."""
+    return rows.filter(**public_target(target)).select_related(target)
+
+
+def pages_of(links) -> list:
+    """The distinct pages in the `page` key of link rows, in the rows' order."""
+    return list({link.page_id: link.page for link in links}.values())

@@ -1,6 +1,8 @@
 import factory
 import wagtail_factories
 
+from carepages.core.testing import publish_links
+
 from .models import DoctorLocation, DoctorPage, DoctorService
 
 
@@ -21,13 +23,9 @@ class DoctorPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def services(self, create, extracted, **kwargs):
         if extracted:
-            self.service_links = [DoctorService(service=s, sort_order=i) for i, s in enumerate(extracted)]
-            self.save_revision().publish()
+            publish_links(self, "service_links", DoctorService, "service", extracted)
 
     @factory.post_generation
     def locations(self, create, extracted, **kwargs):
         if extracted:
-            self.location_links = [
-                DoctorLocation(location=loc, sort_order=i) for i, loc in enumerate(extracted)
-            ]
-            self.save_revision().publish()
+            publish_links(self, "location_links", DoctorLocation, "location", extracted)

@@ -9,15 +9,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 
 from carepages.core.text import printable
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.visibility import public_pages
 from carepages.locations.models import LocationPage
-from carepages.services.listing import _page_number
+from carepages.services.listing import count_label, page_number
 from carepages.services.models import ServicePage
-
-from .models import DoctorLocation, DoctorService
 
 PER_PAGE = 12
 
@@ -34,10 +31,7 @@ class DoctorListing:
     @property
     def count_label(self) -> str:
         """ "1 - 12 van 30", as on the services' listing."""
-        count = self.cards.paginator.count
-        if count == 0:
-            return "0 van 0"
-        return f"{self.cards.start_index()} - {self.cards.end_index()} van {count}"
+        return count_label(self.cards)
 
     @property
     def filtered(self) -> bool:
@@ -55,25 +49,9 @@ class DoctorListing:
         return "?" + urlencode({**self.filter_params(), "pagina": number})
 
 
-def with_links(doctors):
-    """The doctors with their live services and campuses prefetched: two queries for any number."""
-    services = (
-        DoctorService.objects.filter(**public_target("service"))
-        .select_related("service")
-        .order_by("sort_order")
-    )
-    locations = (
-        DoctorLocation.objects.filter(**public_target("location"))
-        .select_related("location")
-        .order_by("sort_order")
-    )
-    return doctors.prefetch_related(
-        Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
-    )
-
-
 def doctor_listing(request, doctors) -> DoctorListing:
-    doctors = list(with_links(doctors))
+    """The cards of `doctors` (links prefetched: models.with_links) by ?dienst=, ?locatie=, ?pagina=."""
+    doctors = list(doctors)
     services = (
         public_pages(ServicePage.objects).filter(doctor_links__page__in=doctors).distinct().order_by("title")
     )
@@ -99,7 +77,7 @@ def doctor_listing(request, doctors) -> DoctorListing:
         ]
 
     paginator = Paginator(doctors, PER_PAGE)
-    number = _page_number(request.GET.get("pagina"), paginator.num_pages, messages)
+    number = page_number(request.GET.get("pagina"), paginator.num_pages, messages)
     return DoctorListing(
         paginator.page(number),
         service_options,

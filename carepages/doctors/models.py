@@ -3,18 +3,20 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import IndexPage
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.models import IndexPage, PageLink
+from carepages.core.visibility import public_links, public_pages
 
 from .languages import CHOICES, language_names
+from .listing import doctor_listing
 
 
 class DoctorIndexPage(IndexPage):
@@ -32,11 +34,9 @@ class DoctorIndexPage(IndexPage):
         return super().get_sitemap_urls(request) if has_doctors else []
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import doctor_listing  # listing reads this module's models
-
         context = super().get_context(request, *args, **kwargs)
         doctors = public_pages(DoctorPage.objects.child_of(self)).order_by("title")
-        context["listing"] = doctor_listing(request, doctors)
+        context["listing"] = doctor_listing(request, with_links(doctors))
         return context
 
 
@@ -115,12 +115,12 @@ class DoctorPage(Page):
 
     def live_services(self) -> list:
         """The published, public services of this doctor, in the editor's order: one query."""
-        links = self.service_links.filter(**public_target("service")).select_related("service")
+        links = public_links(self.service_links, "service")
         return [link.service for link in links]
 
     def live_locations(self) -> list:
         """The published, public campuses of this doctor, in the editor's order: one query."""
-        links = self.location_links.filter(**public_target("location")).select_related("location")
+        links = public_links(self.location_links, "location")
         return [link.location for link in links]
 
     def get_context(self, request, *args, **kwargs):
@@ -130,7 +130,7 @@ class DoctorPage(Page):
         return context
 
 
-class DoctorService(Orderable):
+class DoctorService(PageLink):
     """A service the doctor works in; the service's page lists its doctors through `doctor_links`."""
 
     page = ParentalKey(DoctorPage, on_delete=models.CASCADE, related_name="service_links")
@@ -140,11 +140,11 @@ class DoctorService(Orderable):
 
     panels = [PageChooserPanel("service", "services.ServicePage")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "dienst van de arts"
 
 
-class DoctorLocation(Orderable):
+class DoctorLocation(PageLink):
     """A campus where the doctor sees patients."""
 
     page = ParentalKey(DoctorPage, on_delete=models.CASCADE, related_name="location_links")
@@ -157,8 +157,17 @@ class DoctorLocation(Orderable):
 
     panels = [PageChooserPanel("location", "locations.LocationPage")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "locatie van de arts"
+
+
+def with_links(doctors):
+    """The doctors with their live services and campuses prefetched: two queries for any number."""
+    services = public_links(DoctorService.objects, "service").order_by("sort_order")
+    locations = public_links(DoctorLocation.objects, "location").order_by("sort_order")
+    return doctors.prefetch_related(
+        Prefetch("service_links", queryset=services), Prefetch("location_links", queryset=locations)
+    )
 
 
 def _doctor_search_text(page: DoctorPage) -> tuple[str, str]:

@@ -3,14 +3,10 @@
 from django import forms
 from wagtail.models import Page
 
-from carepages.conditions.models import ConditionPage
-from carepages.infopages.models import InfoPage
-from carepages.services.models import ServicePage
+from carepages.core import kinds
 
 from .models import MAX_COMMENT_CHARS
 
-#: The pages that carry the form (their templates include it).
-CONTENT_PAGE_TYPES = (ConditionPage, InfoPage, ServicePage)
 ANSWERS = {"ja": True, "nee": False}
 NO_SUCH_PAGE = "Deze pagina bestaat niet (meer) of vraagt geen feedback."
 NOT_A_NUMBER = "We weten niet over welke pagina je antwoord gaat (veld ‘pagina’ is geen paginanummer)."
@@ -55,7 +51,8 @@ class FeedbackForm(forms.Form):
 
     def clean_pagina(self) -> Page:
         page = Page.objects.live().public().filter(pk=self.cleaned_data["pagina"]).first()
-        if page is None or not issubclass(page.specific_class or Page, CONTENT_PAGE_TYPES):
+        # The kinds whose templates carry the form say so in the registry (`asks_feedback`).
+        if page is None or not kinds.asks_feedback(page.specific_class or Page):
             raise forms.ValidationError(NO_SUCH_PAGE)
         return page
 

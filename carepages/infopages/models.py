@@ -133,6 +133,7 @@ def _info_kind(kind: Kind, plural: str, soort: str, index_slug: str, order: int)
             model="infopages.InfoPage",
             order=order,
             matches=lambda page: page.kind == kind.value,
+            asks_feedback=True,  # info_page.html includes the form
         )
     )
 

@@ -17,7 +17,8 @@ from wagtail.search import index
 
 from carepages.core import kinds
 from carepages.core.blocks import clean_html
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.models import IndexPage
+from carepages.core.visibility import pages_of, public_links, public_pages
 
 from . import hours
 
@@ -25,15 +26,10 @@ from . import hours
 ROUTE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(IndexPage):
     """/locaties/: every campus with the services present there."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["locations.LocationPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht locaties"
@@ -44,7 +40,7 @@ class LocationIndexPage(Page):
         locations = (
             public_pages(LocationPage.objects.child_of(self)).order_by("title").prefetch_related(links)
         )
-        context["locations"] = [(loc, _services_of(loc.prefetched_service_links)) for loc in locations]
+        context["locations"] = [(loc, pages_of(loc.prefetched_service_links)) for loc in locations]
         return context
 
 
@@ -187,7 +183,7 @@ class LocationPage(Page):
 
     def live_service_links(self) -> list:
         """One link row per published service on this campus, by name, with its phone and route here."""
-        links = self.service_links.filter(**public_target("page")).select_related("page").order_by(*BY_NAME)
+        links = public_links(self.service_links, "page").order_by(*BY_NAME)
         return list({link.page_id: link for link in links}.values())
 
     def live_services(self) -> list:
@@ -209,12 +205,7 @@ def _live_service_links():
     # The rows that link services to campuses belong to the services app, which
     # sits above this one: reach them through the reverse relation, not an import.
     link_model = LocationPage._meta.get_field("service_links").related_model
-    return link_model.objects.filter(**public_target("page")).select_related("page").order_by(*BY_NAME)
-
-
-def _services_of(links) -> list:
-    """The distinct services of link rows, in the rows' order."""
-    return list({link.page_id: link.page for link in links}.values())
+    return public_links(link_model.objects, "page").order_by(*BY_NAME)
 
 
 def _location_search_text(page: "LocationPage") -> tuple[str, str]:

@@ -1,6 +1,8 @@
 import factory
 import wagtail_factories
 
+from carepages.core.testing import publish_links
+
 from .models import ServiceLocation, ServicePage
 
 
@@ -18,9 +20,4 @@ class ServicePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def locations(self, create, extracted, **kwargs):
         if extracted:
-            # In the given order, as the admin's inline panel stores it.
-            self.location_links = [
-                ServiceLocation(location=location, sort_order=index)
-                for index, location in enumerate(extracted)
-            ]
-            self.save_revision().publish()
+            publish_links(self, "location_links", ServiceLocation, "location", extracted)

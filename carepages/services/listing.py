@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 
 from carepages.core.text import printable
 
-from .queries import links_by_service
-
 PER_PAGE = 10
 
 
@@ -49,11 +47,7 @@ class ServiceListing:
 
     @property
     def count_label(self) -> str:
-        """The count as patients know it: "1 - 3 van 3" (first - last of total)."""
-        total = self.cards.paginator.count
-        if total == 0:
-            return "0 van 0"
-        return f"{self.cards.start_index()} - {self.cards.end_index()} van {total}"
+        return count_label(self.cards)
 
     def page_query(self, number: int) -> str:
         params = {"pagina": number}
@@ -62,9 +56,11 @@ class ServiceListing:
         return "?" + urlencode(params)
 
 
-def service_listing(request, services: list) -> ServiceListing:
-    """Build the listing for `services` from the request's ?locatie= and ?pagina=."""
-    links = links_by_service(services)
+def service_listing(request, services: list, links: dict[int, list]) -> ServiceListing:
+    """Build the listing for `services` from the request's ?locatie= and ?pagina=.
+
+    `links` are the services' link rows to live campuses by service id (models.links_by_service).
+    """
     cards = [ServiceCard(service, links.get(service.pk, [])) for service in services]
     options = _location_options(cards)
     messages = []
@@ -84,8 +80,16 @@ def service_listing(request, services: list) -> ServiceListing:
                 card.selected_link = next(link for link in card.links if link.location_id == selected.pk)
 
     paginator = Paginator(cards, PER_PAGE)
-    number = _page_number(request.GET.get("pagina"), paginator.num_pages, messages)
+    number = page_number(request.GET.get("pagina"), paginator.num_pages, messages)
     return ServiceListing(paginator.page(number), options, selected, messages)
+
+
+def count_label(cards: PaginatorPage) -> str:
+    """The count of a page of cards as patients know it: "1 - 3 van 3" (first - last of total)."""
+    total = cards.paginator.count
+    if total == 0:
+        return "0 van 0"
+    return f"{cards.start_index()} - {cards.end_index()} van {total}"
 
 
 def _location_options(cards: list[ServiceCard]) -> list:
@@ -96,7 +100,7 @@ def _location_options(cards: list[ServiceCard]) -> list:
     return sorted(seen.values(), key=lambda loc: loc.title)
 
 
-def _page_number(raw: str | None, num_pages: int, messages: list[str]) -> int:
+def page_number(raw: str | None, num_pages: int, messages: list[str]) -> int:
     """The nearest valid page: patients who edit the URL get a page, not an error."""
     if raw in (None, ""):
         return 1

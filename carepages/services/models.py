@@ -1,37 +1,34 @@
 """Hospital services ("diensten") and the campuses where they are present."""
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from carepages.core import kinds
-from carepages.core.models import SectionsMixin
-from carepages.core.visibility import public_pages, public_target
+from carepages.core.models import IndexPage, PageLink, SectionsMixin
+from carepages.core.visibility import pages_of, public_links, public_pages
+
+from .listing import service_listing
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(IndexPage):
     """/diensten/: every service, filterable by campus (?locatie=)."""
 
-    intro = models.TextField("inleiding", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "overzicht diensten"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import service_listing  # listing reads this module's models
-
         context = super().get_context(request, *args, **kwargs)
-        services = public_pages(ServicePage.objects.child_of(self)).order_by("title")
-        context["listing"] = service_listing(request, list(services))
+        services = list(public_pages(ServicePage.objects.child_of(self)).order_by("title"))
+        context["listing"] = service_listing(request, services, links_by_service(services))
         return context
 
 
@@ -97,7 +94,7 @@ class ServicePage(SectionsMixin, Page):
 
     def live_location_links(self) -> list:
         """The link rows to published campuses, in the editor's order: one query."""
-        return list(self.location_links.filter(**public_target("location")).select_related("location"))
+        return list(public_links(self.location_links, "location"))
 
     def live_locations(self):
         """The campuses to show, in the editor's order; unpublished ones drop out."""
@@ -109,8 +106,8 @@ class ServicePage(SectionsMixin, Page):
         The links belong to the conditions app, which sits above this one: they are
         reached through their reverse relation, so services imports nothing of conditions.
         """
-        links = self.condition_links.filter(**public_target("page")).select_related("page")
-        return _pages_of(links.order_by("page__title", "page_id"))
+        links = public_links(self.condition_links, "page")
+        return pages_of(links.order_by("page__title", "page_id"))
 
     def live_doctors(self) -> list:
         """The published doctors of this service, by name, with their campuses: two queries.
@@ -120,13 +117,11 @@ class ServicePage(SectionsMixin, Page):
         """
         doctor_model = self.doctor_links.model._meta.get_field("page").related_model
         campus_links = doctor_model._meta.get_field("location_links").related_model.objects
-        live_campuses = campus_links.filter(**public_target("location")).select_related("location")
-        links = (
-            self.doctor_links.filter(**public_target("page"))
-            .select_related("page")
-            .prefetch_related(Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order")))
+        live_campuses = public_links(campus_links, "location")
+        links = public_links(self.doctor_links, "page").prefetch_related(
+            Prefetch("page__location_links", queryset=live_campuses.order_by("sort_order"))
         )
-        return _pages_of(links.order_by("page__title", "page_id"))
+        return pages_of(links.order_by("page__title", "page_id"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -137,7 +132,7 @@ class ServicePage(SectionsMixin, Page):
         return context
 
 
-class ServiceLocation(Orderable):
+class ServiceLocation(PageLink):
     """A campus where a service is present."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="location_links")
@@ -170,13 +165,29 @@ class ServiceLocation(Orderable):
     def has_contact(self) -> bool:
         return bool(self.phone or self.route)
 
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = "locatie van de dienst"
 
 
-def _pages_of(links) -> list:
-    """The distinct pages of link rows, in the rows' order."""
-    return list({link.page_id: link.page for link in links}.values())
+# Services with their campuses in a fixed number of queries: the listings and the API read them.
+def links_by_service(services: list[ServicePage]) -> dict[int, list[ServiceLocation]]:
+    """Link rows to live campuses per service id (location, phone and route there), in each
+    service's own order, one per campus: one query."""
+    links = public_links(
+        ServiceLocation.objects.filter(page__in=[s.pk for s in services]), "location"
+    ).order_by("page_id", "sort_order", "pk")
+    result: dict[int, list] = defaultdict(list)
+    for link in links:
+        if all(link.location_id != other.location_id for other in result[link.page_id]):
+            result[link.page_id].append(link)
+    return result
+
+
+def locations_by_service(services: list[ServicePage]) -> dict[int, list]:
+    """Live campuses per service id, in each service's own order: one query."""
+    return {
+        page_id: [link.location for link in links] for page_id, links in links_by_service(services).items()
+    }
 
 
 def campuses_text(service: "ServicePage") -> str:
@@ -208,6 +219,7 @@ kinds.register(
         format_key="services",
         model="services.ServicePage",
         order=40,
+        asks_feedback=True,
         search_text=_service_search_text,
     )
 )

@@ -85,7 +85,7 @@ def test_a_bad_filter_answers_400_naming_it(client, doctors, query, parameter):
     assert parameter in response.json()["detail"]
 
 
-def test_doctor_detail_and_404(client, doctors):
+def test_doctor_detail_and_404(client, doctors, today):
     doctor = DoctorPage.objects.get(slug="dr-an-voorbeeld")
     doctor.consultation = "<p>Dinsdagvoormiddag.</p>"
     doctor.save_revision().publish()

@@ -11,7 +11,10 @@ from carepages.changes.models import ContentChange
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.content_io.importer import import_document
 from carepages.core.testing import hospital_file
+from carepages.doctors.factories import DoctorPageFactory
+from carepages.doctors.models import DoctorService
 from carepages.search.following import IndexCache
+from carepages.services.factories import ServicePageFactory
 
 #: SQL statements of one publish (title changed, search document rewritten, publish cache
 #: emptied) before the feed, when search and publish cache each kept their own row.
@@ -131,3 +134,15 @@ def test_a_search_process_checks_the_feed_with_one_query_when_nothing_changed(pa
     with CaptureQueriesContext(connection) as queries:
         index.current()
     assert len(queries) == 1
+
+
+def test_a_link_row_saved_from_a_shell_is_a_change_whatever_app_holds_it(site_structure, committed):
+    # A doctor's services show on the services' pages: adding one from a shell (not a
+    # publish) must reach the publish cache and search like any other content change.
+    with committed():
+        service = ServicePageFactory(parent=site_structure.services, title="Cardiologie")
+        doctor = DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld")
+    before = changes()
+    with committed():
+        DoctorService.objects.create(page=doctor, service=service)
+    assert changes()[len(before) :] == [(before[-1][0] + 1, [])]

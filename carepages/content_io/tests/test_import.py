@@ -15,6 +15,7 @@ from carepages.conditions.models import ConditionPage
 from carepages.content_io.exporter import export_document
 from carepages.content_io.importer import ContentImportError, import_document
 from carepages.core.testing import hospital_file as hospital
+from carepages.doctors.factories import DoctorPageFactory
 from carepages.infopages.models import InfoPage
 from carepages.locations.models import LocationPage
 from carepages.search.engine import search
@@ -268,6 +269,16 @@ def test_export_command_writes_a_file_that_imports_unchanged(tmp_path, demo_cont
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert [c["slug"] for c in doc["conditions"]] == ["rugpijn"]
     assert not import_document(doc).changed
+
+
+def test_export_command_counts_every_list_of_the_file_doctors_too(tmp_path, site_structure):
+    import_document(hospital())
+    DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld")
+    out = io.StringIO()
+
+    call_command("export_content", str(tmp_path / "export.json"), stdout=out)
+
+    assert "Exported 2 locations, 2 services, 1 doctors, 2 pages, 2 conditions to " in out.getvalue()
 
 
 def test_demo_and_example_files_follow_the_published_schema():

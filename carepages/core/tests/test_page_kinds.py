@@ -4,6 +4,7 @@ The brochures of `example_brochures` (installed by the test settings only) are s
 type: nothing outside that app names them, yet search, the API and the sitemap show them.
 """
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from carepages.core import kinds
 from carepages.core.testing import links, read
 from carepages.core.tests.example_brochures.models import BrochurePage
+from carepages.feedback.models import Feedback
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -103,3 +105,17 @@ def test_the_sitemap_and_search_drop_the_new_kind_when_unpublished(client, broch
     brochure.unpublish()
     assert "/brochures/thuis-na-een-keizersnede/" not in sitemap_paths()
     assert "Thuis na een keizersnede" not in dict(links(read(client.get("/zoeken/", {"q": "keizersnede"}))))
+
+
+def test_a_kind_that_asks_for_feedback_takes_answers_for_its_pages(client, brochure):
+    # The feedback form names no page class: the registry says which kinds carry it.
+    answer = {"pagina": str(brochure.pk), "nuttig": "ja", "opmerking": ""}
+    own_site = {"HTTP_ORIGIN": "http://testserver"}
+    assert client.post("/feedback/", answer, **own_site).status_code == 400  # brochures ask nothing
+
+    asking = dataclasses.replace(
+        kinds.get("brochure"), key="asking", soort="nuttig", index_slug="-", asks_feedback=True
+    )
+    with kinds.registered(asking):
+        assert client.post("/feedback/", answer, **own_site).status_code == 302
+    assert [(row.page_id, row.useful) for row in Feedback.objects.all()] == [(brochure.pk, True)]

@@ -9,12 +9,9 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
-from carepages.conditions.factories import ConditionPageFactory
-from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache.front import PublishCacheFront
 from carepages.publish_cache.generation import unregister_local_store
 from carepages.publish_cache.store import PublishStore
-from carepages.services.factories import ServicePageFactory
 from carepages.testing.servers import call_front as call
 from carepages.testing.servers import front_in_this_process
 
@@ -28,12 +25,8 @@ def front(db, tmp_path, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def condition(site_structure, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        campus = LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
-        service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
-        page = ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
-    return page, service, campus
+def condition(small_hospital):
+    return small_hospital.condition, small_hospital.service, small_hospital.campus
 
 
 def test_a_published_page_is_rendered_once_then_answered_without_django(

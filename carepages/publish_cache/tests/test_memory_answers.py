@@ -7,10 +7,7 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from wagtail.models import PageViewRestriction
 
-from carepages.conditions.factories import ConditionPageFactory
-from carepages.locations.factories import LocationPageFactory
 from carepages.publish_cache import store as store_module
-from carepages.services.factories import ServicePageFactory
 from carepages.testing.servers import call_front as call
 from carepages.testing.servers import front_in_this_process
 
@@ -44,12 +41,8 @@ def front(db, tmp_path, settings, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def condition(site_structure, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        campus = LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
-        service = ServicePageFactory(parent=site_structure.services, title="Cardiologie", locations=[campus])
-        page = ConditionPageFactory(parent=site_structure.conditions, title="Hartfalen", services=[service])
-    return page, service, campus
+def condition(small_hospital):
+    return small_hospital.condition, small_hospital.service, small_hospital.campus
 
 
 def kept(headers: dict) -> dict:

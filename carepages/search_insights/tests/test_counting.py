@@ -10,7 +10,7 @@ from carepages.search_insights.models import WeeklySearch
 from carepages.search_insights.recording import week_of
 
 
-def test_a_search_on_the_public_page_is_counted_for_this_week(client, hospital_db, counts):
+def test_a_search_on_the_public_page_is_counted_for_this_week(client, hospital_db, counts, today):
     client.get("/zoeken/", {"q": "Pijn"})
     client.get("/zoeken/", {"q": "  pijn  "})
     client.get("/zoeken/", {"q": "valling"})

@@ -63,7 +63,7 @@ def test_the_report_keeps_only_searches_with_no_or_poor_results_when_asked(admin
     assert list(_rows(read(admin_client.get(REPORT, {"results": "none"})))) == ["valling"]
 
 
-def test_the_report_shows_one_week_at_a_time(admin_client, hospital_db):
+def test_the_report_shows_one_week_at_a_time(admin_client, hospital_db, today):
     this_week = week_of(timezone.localdate())
     earlier = this_week - timedelta(weeks=3)
     WeeklySearch.objects.create(week=earlier, query="plaaster", searches=4, without_results=4)

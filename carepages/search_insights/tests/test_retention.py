@@ -20,14 +20,14 @@ def _stored_weeks() -> list:
     return sorted(WeeklySearch.objects.values_list("week", flat=True).distinct())
 
 
-def test_the_first_search_of_a_new_week_drops_the_weeks_past_26(client, hospital_db):
+def test_the_first_search_of_a_new_week_drops_the_weeks_past_26(client, hospital_db, today):
     for weeks_ago in (40, 26, 25, 1):
         WeeklySearch.objects.create(week=_weeks_ago(weeks_ago), query="valling", searches=3)
     client.get("/zoeken/", {"q": "valling"})
     assert _stored_weeks() == [_weeks_ago(25), _weeks_ago(1), _weeks_ago(0)]
 
 
-def test_the_purge_command_keeps_the_last_26_weeks_and_can_run_twice(db):
+def test_the_purge_command_keeps_the_last_26_weeks_and_can_run_twice(db, today):
     for weeks_ago in (52, 26, 25, 0):
         WeeklySearch.objects.create(week=_weeks_ago(weeks_ago), query="plaaster", searches=1)
     out = io.StringIO()
@@ -40,7 +40,7 @@ def test_the_purge_command_keeps_the_last_26_weeks_and_can_run_twice(db):
     assert _stored_weeks() == [_weeks_ago(25), _weeks_ago(0)]
 
 
-def test_the_retention_is_a_setting(db, settings):
+def test_the_retention_is_a_setting(db, settings, today):
     settings.SEARCH_INSIGHTS_RETENTION_WEEKS = 4
     for weeks_ago in (4, 3):
         WeeklySearch.objects.create(week=_weeks_ago(weeks_ago), query="spuit", searches=1)

@@ -1,22 +1,15 @@
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from carepages.core.testing import read
 from carepages.vocabulary.models import LayTerm
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redacteur", "redactie@example.be", "geheim-wachtwoord")
-    client.force_login(user)
-    return client
-
-
 def test_the_add_form_is_prefilled_from_the_query_string(admin_client):
     url = reverse("wagtailsnippets_vocabulary_layterm:add") + "?term=valling"
-    page = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    page = read(admin_client.get(url))
     assert page.find("input", attrs={"name": "term"})["value"] == "valling"
 
 

@@ -1,4 +1,4 @@
-"""manage.py export_content FILE: the published site in the content interchange format v1."""
+"""manage.py export_content FILE: the published site in the content format (docs/content-format.md)."""
 
 import json
 from pathlib import Path
@@ -6,10 +6,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from carepages.content_io.exporter import export_document
+from carepages.content_io.format import KINDS
 
 
 class Command(BaseCommand):
-    help = "Export the published locations, services, pages and conditions as a carepages-content JSON file."
+    help = (
+        "Export the published locations, services, doctors, pages and conditions "
+        "as a carepages-content JSON file."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="path of the JSON file to write, or - for standard output")
@@ -21,7 +25,5 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
             return
         Path(file).write_text(text, encoding="utf-8")
-        counts = ", ".join(
-            f"{len(doc[kind])} {kind}" for kind in ("locations", "services", "pages", "conditions")
-        )
+        counts = ", ".join(f"{len(doc[kind])} {kind}" for kind in KINDS)
         self.stdout.write(self.style.SUCCESS(f"Exported {counts} to {file}."))

@@ -9,14 +9,12 @@ Afterwards every file in the live generation that is not one of those pages is r
 so a page that stopped being public can never be left behind for nginx.
 """
 
-import io
-import sys
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.core.wsgi import get_wsgi_application
 from django.http.request import validate_host
 
+from carepages.core.environ import wsgi_environ
 from carepages.publish_cache.front import PublishCacheFront
 from carepages.publish_cache.generation import unregister_local_store
 from carepages.publish_cache.rule import public_pages
@@ -60,19 +58,8 @@ def _host(root_url: str | None) -> str:
 
 
 def _render(front: PublishCacheFront, path: str, host: str) -> str:
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": host.split(":")[0],
-        "SERVER_PORT": "443",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": host,
-        "HTTP_X_FORWARDED_PROTO": "https",
-        "wsgi.url_scheme": "https",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-    }
+    # As nginx passes it on in production: over HTTPS, for the site's own host.
+    environ = wsgi_environ(path, host=host, https=True)
     answer = {}
 
     def start_response(status, headers, exc_info=None):
