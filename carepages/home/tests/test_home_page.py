@@ -1,9 +1,14 @@
 """The home page and the friendly 404."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.core.testing import heading, links, read, region, text
+from carepages.doctors.factories import DoctorPageFactory
+from carepages.infopages.factories import InfoPageFactory
+from carepages.locations.factories import LocationPageFactory
+from carepages.services.factories import ServicePageFactory
 
 
 @pytest.fixture
@@ -25,7 +30,15 @@ def test_home_has_the_a_to_z_entry(home):
     assert len(az.find_all("li")) == 26
 
 
-def test_home_has_the_main_routes(home):
+def test_home_has_the_main_routes(client, site_structure):
+    """Every section with a page of its own (an empty one is left out: the next test)."""
+    ConditionPageFactory(parent=site_structure.conditions, title="Rugpijn")
+    ServicePageFactory(parent=site_structure.services, title="Cardiologie")
+    LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
+    InfoPageFactory(parent=site_structure.info["treatment"], title="Rugrevalidatie")
+    InfoPageFactory(parent=site_structure.info["examination"], title="Rugpijn onderzoeken")
+    DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld", slug="an-voorbeeld")
+    home = read(client.get("/"))
     routes = links(region(home, "Snel naar"))
     assert routes == [
         ("Aandoeningen", "/aandoeningen/"),
@@ -35,6 +48,19 @@ def test_home_has_the_main_routes(home):
         ("Onderzoeken", "/onderzoeken/"),
         ("Artsen", "/artsen/"),
     ]
+
+
+def test_home_leaves_out_a_section_without_public_pages(client, site_structure):
+    """As the header menu does: "Artsen" before the first doctor leads to an empty list."""
+    ConditionPageFactory(parent=site_structure.conditions, title="Rugpijn")
+    doctor = DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld", slug="an-voorbeeld")
+    PageViewRestriction.objects.create(page=doctor, restriction_type=PageViewRestriction.LOGIN)
+    routes = links(region(read(client.get("/")), "Snel naar"))
+    assert routes == [("Aandoeningen", "/aandoeningen/")]  # a private doctor does not count
+
+    PageViewRestriction.objects.all().delete()
+    routes = links(region(read(client.get("/")), "Snel naar"))
+    assert routes == [("Aandoeningen", "/aandoeningen/"), ("Artsen", "/artsen/")]
 
 
 def test_one_h1_and_the_landmarks_on_every_page(home):
