@@ -24,6 +24,14 @@ def test_home_has_a_labelled_search_box_that_goes_to_search(home):
     assert text(form.find("label", attrs={"for": field["id"]})).startswith("Zoek een aandoening")
 
 
+def test_the_search_hint_is_a_lay_word_that_finds_its_page(client, demo_content):
+    """Issue 11: the hint said 'rugpijn' (the title itself); 'lumbago' shows that other words work too."""
+    field = read(client.get("/")).find("input", id="q-home")
+    assert field["placeholder"] == "bv. lumbago"
+    results = read(client.get("/zoeken/", {"q": "lumbago"})).select(".search-result__title a")
+    assert [(text(a), a["href"]) for a in results][:1] == [("Rugpijn", "/aandoeningen/rugpijn/")]
+
+
 def test_home_has_the_a_to_z_entry(home):
     az = region(home, "Aandoeningen van A tot Z")
     assert links(az) == [("R", "/aandoeningen/#letter-R")]
