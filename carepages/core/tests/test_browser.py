@@ -363,6 +363,13 @@ def test_the_leaflet_is_a4_with_the_hospital_its_publisher_and_full_addresses(op
     assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (210, 297)  # millimetres: A4
 
 
+def test_the_filters_toggle_shows_one_icon(open_page):
+    """Issue 11: "▶ ≡ Filters" showed the browser's marker next to the site's icon."""
+    summary = open_page("/aandoeningen/rugpijn/").locator("summary", has_text="Filters")
+    assert summary.evaluate("element => getComputedStyle(element).display") != "list-item"
+    assert summary.locator("svg").count() == 1
+
+
 def test_the_leaflet_prints_the_review_date(open_page, filled_in):
     page = open_page("/aandoeningen/rugpijn/")
     page.emulate_media(media="print")
