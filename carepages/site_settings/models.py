@@ -86,6 +86,7 @@ class HospitalSettings(BaseGenericSetting):
         return hospital
 
     def save(self, *args, **kwargs):
+        # Remembered at once (a save rolled back is corrected by the next read, which remembers too).
         super().save(*args, **kwargs)
         identity.remember(self)
 

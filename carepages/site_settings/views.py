@@ -23,8 +23,12 @@ def accent_css(request, colour: str) -> HttpResponse:
     except DatabaseError:
         hospital = identity.last_known()
         if colour != hospital.accent_slug:
-            # A plain answer: the 404 page itself would need the database.
-            return HttpResponse("/* colour unknown while the database is unreachable */", status=503)
+            # A plain answer, no error page: that would need the database too.
+            return HttpResponse(
+                "/* colour unknown while the database is unreachable */",
+                status=503,
+                content_type="text/css; charset=utf-8",
+            )
     if colour != hospital.accent_slug:
         response = redirect(hospital.accent_css_url)
         response["Cache-Control"] = "no-cache"
