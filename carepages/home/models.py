@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from carepages.conditions.alphabet import group_by_letter
 from carepages.conditions.models import ConditionPage
+from carepages.core.menu import has_public_child
 from carepages.core.visibility import public_pages
 
 
@@ -29,5 +30,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["letters"] = group_by_letter(public_pages(ConditionPage.objects).only("title", "url_path"))
-        context["routes"] = public_pages(self.get_children()).in_menu().specific()
+        # As the header menu: a section without public pages (/artsen/ before the first doctor) is left out.
+        routes = public_pages(self.get_children()).in_menu().filter(has_public_child())
+        context["routes"] = routes.specific()
         return context

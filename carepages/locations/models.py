@@ -190,15 +190,31 @@ class LocationPage(Page):
         """The published services present on this campus, by name: one query."""
         return [link.page for link in self.live_service_links()]
 
+    def live_doctors(self) -> list:
+        """The published, public doctors who see patients on this campus, by name: one query.
+
+        The doctors' app sits above this one: its rows are reached through their reverse
+        relation (`doctor_links`), as the services are.
+        """
+        return pages_of(public_links(self.doctor_links, "page").order_by(*BY_NAME))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["service_links"] = self.live_service_links()
         context["services"] = [link.page for link in context["service_links"]]
+        doctors = self.live_doctors()
+        context["doctors"] = doctors[:MAX_DOCTOR_CARDS]
+        context["doctor_count"] = len(doctors)
+        # /artsen/ is fixed by the public URLs (docs/urls.md); its filter lists them all.
+        context["all_doctors_url"] = f"/{kinds.get('doctor').index_slug}/?locatie={self.slug}"
         return context
 
 
-#: Link rows ordered by their service's name.
+#: Link rows ordered by their service's (or doctor's) name.
 BY_NAME = ("page__title", "page_id")
+
+#: Doctor cards on a campus page; with more, a link to the doctors' list filtered on the campus.
+MAX_DOCTOR_CARDS = 6
 
 
 def _live_service_links():

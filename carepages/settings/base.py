@@ -222,6 +222,11 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
+# The hospital's name and phone numbers as last read, for the 500 and 503 pages that render
+# without the database (carepages/site_settings/identity.py; docs/operations.md).
+HOSPITAL_IDENTITY_FILE = os.environ.get(
+    "HOSPITAL_IDENTITY_FILE", str(BASE_DIR / "var" / "hospital-identity.json")
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,5 +1,7 @@
 """Test settings: fast and isolated, on whatever DATABASE_URL names."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # A page type that only the tests know: it shows a new kind needs nothing outside its own app.
 INSTALLED_APPS = [*INSTALLED_APPS, "carepages.core.tests.example_brochures"]  # noqa: F405
+# Tests keep the hospital identity in memory only, unless they name a file (a real server's tests do).
+HOSPITAL_IDENTITY_FILE = os.environ.get("HOSPITAL_IDENTITY_FILE", "")

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 
+from . import identity
 from .contrast import validate_accent_colour
 
 #: The demo installation's name: clearly not a real hospital, and flagged on the editors'
@@ -76,6 +77,18 @@ class HospitalSettings(BaseGenericSetting):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def _get_or_create(cls):
+        """Every read (`load`, the templates' `settings`) passes here: remember it for the error pages."""
+        hospital = super()._get_or_create()
+        identity.remember(hospital)
+        return hospital
+
+    def save(self, *args, **kwargs):
+        # Remembered at once (a save rolled back is corrected by the next read, which remembers too).
+        super().save(*args, **kwargs)
+        identity.remember(self)
 
     @property
     def accent_slug(self) -> str:

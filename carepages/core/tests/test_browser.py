@@ -10,7 +10,7 @@ fail in CI (CI=true), where Chromium is installed.
 import io
 import os
 import re
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from carepages.doctors.models import DoctorIndexPage
 from carepages.feedback.models import Feedback
 from carepages.locations.models import LocationPage
 from carepages.services.models import ServiceLocation, ServicePage
+from carepages.site_settings import identity
+from carepages.site_settings.models import HospitalSettings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -361,6 +363,45 @@ def test_the_leaflet_is_a4_with_the_hospital_its_publisher_and_full_addresses(op
     assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (210, 297)  # millimetres: A4
 
 
+def test_the_filters_toggle_shows_one_icon(open_page):
+    """Issue 11: "▶ ≡ Filters" showed the browser's marker next to the site's icon."""
+    summary = open_page("/aandoeningen/rugpijn/").locator("summary", has_text="Filters")
+    assert summary.evaluate("element => getComputedStyle(element).display") != "list-item"
+    assert summary.locator("svg").count() == 1
+
+
+def test_the_leaflet_prints_the_review_date(open_page, filled_in):
+    page = open_page("/aandoeningen/rugpijn/")
+    page.emulate_media(media="print")
+    assert page.get_by_text("Laatst nagekeken op 01/03/2025 · Volgende controle: 01/03/2028").is_visible()
+
+
+def test_the_error_pages_wear_the_site_look_with_zero_axe_violations(open_page, site):
+    """The 500 and 503 pages as the handler renders them without the database, read in the browser."""
+    from carepages.core.errors import render_error_page
+
+    hospital = HospitalSettings.load()
+    hospital.phone = "03 000 00 00"
+    hospital.save()  # remembered for the error pages, as an editor's save is
+    page = open_page("/")
+    found = {}
+    for template in ("500.html", "503.html"):
+        html = render_error_page(template)
+        for viewport in (DESKTOP, PHONE):
+            page.set_viewport_size(viewport)
+            page.goto(site + "/robots.txt")  # same origin: the page's /static/ addresses resolve
+            page.set_content(html, wait_until="load")
+            assert page.get_by_role("banner").get_by_text(hospital.name).is_visible()
+            assert page.get_by_role("link", name="03 000 00 00").first.is_visible()
+            violations = axe_violations(page)
+            if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+                violations.append("sideways scroll")
+            if violations:
+                found[f"{template} {viewport['width']}px"] = violations
+    identity.forget()
+    assert found == {}
+
+
 def test_screenshots_of_the_seed_page(open_page, tmp_path):
     """The README's screenshots; `make screenshots` points SCREENSHOTS_DIR at docs/img/ to renew them."""
     directory = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
@@ -411,6 +452,9 @@ def filled_in(site):
         services=[service],
         locations=[campus],
     )
+    condition = ConditionPage.objects.get(slug="rugpijn")
+    condition.reviewed_on = date(2025, 3, 1)
+    condition.save_revision().publish()
     return site
 
 
@@ -445,3 +489,7 @@ def test_filled_in_campus_service_and_doctor_pages_have_zero_axe_violations_and_
     assert page.get_by_role("link", name="03 000 00 03").first.is_visible()  # the campus's own number
     page.goto(filled_in + "/artsen/an-voorbeeld/")
     assert page.get_by_text("diensthoofd").first.is_visible()
+    assert page.get_by_role("link", name="Bel 03 000 00 02").is_visible()  # "Afspraak maken" on the doctor
+    page.goto(filled_in + "/locaties/zas-cadix/")
+    doctors = page.get_by_role("region", name="Artsen")
+    assert doctors.get_by_role("link", name="dr. An Voorbeeld").is_visible()

@@ -90,6 +90,24 @@ def test_repeated_headings_get_their_own_anchor(client, site_structure):
     assert text(page.find("h3", id="behandeling-2")) == "Behandeling"
 
 
+def test_old_deep_links_to_a_section_still_land_on_it(client, site_structure):
+    """Links shared before the readable anchors point at `#sectie-<block id>`: the section keeps that id."""
+    condition = ConditionPageFactory(
+        parent=site_structure.conditions,
+        title="Hoofdpijn",
+        sections=sections("Wat is de oorzaak?", "Behandeling", "Behandeling"),
+    )
+    page = read(client.get("/aandoeningen/hoofdpijn/"))
+    readable = ["wat-is-de-oorzaak", "behandeling", "behandeling-2"]
+    for block, heading_id in zip(condition.sections, readable, strict=True):
+        section = page.find(id=f"sectie-{block.id}")
+        assert section.name == "section"
+        assert section.find("h3")["id"] == heading_id  # the readable anchor stays on the heading
+        assert text(section.find("h3")) == block.value["heading"]
+    ids = [element["id"] for element in page.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+
+
 def test_short_pages_have_no_jump_links(client, site_structure):
     InfoPageFactory(
         parent=site_structure.info[Kind.TREATMENT], title="Gips", sections=sections("Wat is het?", "Nazorg")

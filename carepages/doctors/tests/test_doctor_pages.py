@@ -103,6 +103,20 @@ def test_doctor_page_shows_name_role_services_campuses_languages_and_consultatio
     assert text(page.find("title")).startswith("dr. An Voorbeeld |")
 
 
+def test_doctor_page_offers_afspraak_maken_for_each_service_that_has_one(client, staff):
+    """As on large hospitals' doctor pages: the way to an appointment, through the service."""
+    cardio = staff["an"].live_services()[0]
+    cardio.appointment_phone, cardio.appointment_url = "03 280 12 34", "https://afspraken.example.org/cardio"
+    cardio.save_revision().publish()
+    services = region(read(client.get("/artsen/dr-an-voorbeeld/")), "Diensten")
+    card = services.find("a", string="Cardiologie").find_parent("li")
+    assert "Afspraak maken" in blocks(card)
+    assert links(card)[1:] == [
+        ("Bel 03 280 12 34", "tel:032801234"),
+        ("Online afspraak maken bij Cardiologie", "https://afspraken.example.org/cardio"),
+    ]
+
+
 def test_doctor_page_jsonld_is_a_physician(client, staff):
     data = jsonld(read(client.get("/artsen/prof-bert-proef/")))
     assert data["@type"] == "Physician"
@@ -180,7 +194,8 @@ def test_sitemap_lists_doctors(client, staff):
     assert read(client.get("/artsen/")).find("meta", attrs={"name": "robots"}) is None
 
 
-def test_home_page_routes_lead_to_the_doctors(client, site_structure):
+def test_home_page_routes_lead_to_the_doctors(client, staff):
+    # Once there are doctors: before, "Artsen" is left out (home/tests: an empty section).
     assert any(href == "/artsen/" for _, href in links(read(client.get("/")).find("main")))
 
 

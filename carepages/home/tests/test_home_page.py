@@ -1,9 +1,14 @@
 """The home page and the friendly 404."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.core.testing import heading, links, read, region, text
+from carepages.doctors.factories import DoctorPageFactory
+from carepages.infopages.factories import InfoPageFactory
+from carepages.locations.factories import LocationPageFactory
+from carepages.services.factories import ServicePageFactory
 
 
 @pytest.fixture
@@ -19,13 +24,29 @@ def test_home_has_a_labelled_search_box_that_goes_to_search(home):
     assert text(form.find("label", attrs={"for": field["id"]})).startswith("Zoek een aandoening")
 
 
+def test_the_search_hint_is_a_lay_word_that_finds_its_page(client, demo_content):
+    """Issue 11: the hint said 'rugpijn' (the title itself); 'lumbago' shows that other words work too."""
+    field = read(client.get("/")).find("input", id="q-home")
+    assert field["placeholder"] == "bv. lumbago"
+    results = read(client.get("/zoeken/", {"q": "lumbago"})).select(".search-result__title a")
+    assert [(text(a), a["href"]) for a in results][:1] == [("Rugpijn", "/aandoeningen/rugpijn/")]
+
+
 def test_home_has_the_a_to_z_entry(home):
     az = region(home, "Aandoeningen van A tot Z")
     assert links(az) == [("R", "/aandoeningen/#letter-R")]
     assert len(az.find_all("li")) == 26
 
 
-def test_home_has_the_main_routes(home):
+def test_home_has_the_main_routes(client, site_structure):
+    """Every section with a page of its own (an empty one is left out: the next test)."""
+    ConditionPageFactory(parent=site_structure.conditions, title="Rugpijn")
+    ServicePageFactory(parent=site_structure.services, title="Cardiologie")
+    LocationPageFactory(parent=site_structure.locations, title="Campus Noord")
+    InfoPageFactory(parent=site_structure.info["treatment"], title="Rugrevalidatie")
+    InfoPageFactory(parent=site_structure.info["examination"], title="Rugpijn onderzoeken")
+    DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld", slug="an-voorbeeld")
+    home = read(client.get("/"))
     routes = links(region(home, "Snel naar"))
     assert routes == [
         ("Aandoeningen", "/aandoeningen/"),
@@ -35,6 +56,19 @@ def test_home_has_the_main_routes(home):
         ("Onderzoeken", "/onderzoeken/"),
         ("Artsen", "/artsen/"),
     ]
+
+
+def test_home_leaves_out_a_section_without_public_pages(client, site_structure):
+    """As the header menu does: "Artsen" before the first doctor leads to an empty list."""
+    ConditionPageFactory(parent=site_structure.conditions, title="Rugpijn")
+    doctor = DoctorPageFactory(parent=site_structure.doctors, title="An Voorbeeld", slug="an-voorbeeld")
+    PageViewRestriction.objects.create(page=doctor, restriction_type=PageViewRestriction.LOGIN)
+    routes = links(region(read(client.get("/")), "Snel naar"))
+    assert routes == [("Aandoeningen", "/aandoeningen/")]  # a private doctor does not count
+
+    PageViewRestriction.objects.all().delete()
+    routes = links(region(read(client.get("/")), "Snel naar"))
+    assert routes == [("Aandoeningen", "/aandoeningen/"), ("Artsen", "/artsen/")]
 
 
 def test_one_h1_and_the_landmarks_on_every_page(home):

@@ -14,15 +14,20 @@ import sys
 
 import psycopg
 import pytest
+from bs4 import BeautifulSoup
 
 from carepages.testing.servers import REPO, AppInstance, Editor, PrivatePostgres, django_env, manage
 
 SEED = """
 from carepages.conditions.factories import ConditionPageFactory
 from carepages.content_io.site_structure import ensure_site_structure
+from carepages.site_settings.models import HospitalSettings
 
 site = ensure_site_structure()
 ConditionPageFactory(parent=site.conditions, title="Rugpijn")
+hospital = HospitalSettings.load()
+hospital.name, hospital.phone, hospital.emergency_phone = "AZ Proefstad", "03 123 45 67", "112"
+hospital.save()
 """
 
 # `?uncached=1` is a parameter the publish-cache front does not know: Django answers, as a
@@ -35,14 +40,21 @@ def server(tmp_path_factory):
     postgres = PrivatePostgres().init()
     instance = None
     try:
-        env = django_env(postgres.url())
+        # Editors and the server share the identity file, as processes on one machine share var/.
+        identity_file = str(tmp_path_factory.mktemp("var") / "hospital-identity.json")
+        env = django_env(postgres.url(), HOSPITAL_IDENTITY_FILE=identity_file)
         manage(env, "migrate", "--noinput", "-v", "0")
         editor = Editor(env)
         editor.run(SEED)
         editor.close()
         cache = tmp_path_factory.mktemp("publish-cache")
         instance = AppInstance(
-            django_env(postgres.url(), PUBLISH_CACHE_DIR=str(cache), DATABASE_STATEMENT_TIMEOUT="2")
+            django_env(
+                postgres.url(),
+                PUBLISH_CACHE_DIR=str(cache),
+                DATABASE_STATEMENT_TIMEOUT="2",
+                HOSPITAL_IDENTITY_FILE=identity_file,
+            )
         ).start()
         yield postgres, instance
     finally:
@@ -118,6 +130,25 @@ def test_a_stopped_database_gives_the_dutch_503_page_on_search(stopped):
     assert status == 503
     assert headers["Content-Type"].startswith("text/html")
     assert "Tijdelijk niet beschikbaar" in body
+
+
+def test_the_503_page_wears_the_hospitals_name_numbers_and_stylesheet_without_the_database(stopped):
+    """The server never read the setting itself: the name comes from what the editor saved (var/)."""
+    status, _, body = stopped.get("/zoeken/?q=rugpijn")
+    assert status == 503
+    page = BeautifulSoup(body, "html.parser")
+    assert page.title.get_text() == "Tijdelijk niet beschikbaar | AZ Proefstad"
+    assert page.find(class_="site-header__name").get_text() == "AZ Proefstad"
+    assert page.find("a", href="tel:031234567").get_text() == "03 123 45 67"
+    assert page.find(class_="site-header__emergency").find("a", href="tel:112")
+    stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    assert stylesheets[0].endswith(".css") and "/huisstijl/00507a.css" in stylesheets
+    assert page.find("a", href="/", string="Naar de startpagina")
+    assert page.find("form", action="/zoeken/").find("input", attrs={"name": "q"})
+    assert "kan je gewoon lezen" in page.get_text()
+    status, headers, css = stopped.get("/huisstijl/00507a.css")
+    assert (status, headers["Content-Type"]) == (200, "text/css; charset=utf-8")
+    assert "--brand: #00507a" in css
 
 
 def test_healthz_names_the_failing_database_and_no_secret(server, stopped):
