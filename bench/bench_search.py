@@ -132,9 +132,10 @@ def child(url: str) -> int:
     return 0
 
 
-#: The evaluation sets: the first one (the ranking was tuned on it), the lay-language one, and what
-#: patients type on a phone (session 3); each written before the ranking changes it measured.
-QUERY_SETS = ("queries.tsv", "lay_queries.tsv", "patient_queries.tsv")
+#: The evaluation sets: the first one (the ranking was tuned on it), the lay-language one, what
+#: patients type on a phone (session 3), and what they describe rather than name (session 4); each
+#: written before the ranking changes it measured.
+QUERY_SETS = ("queries.tsv", "lay_queries.tsv", "patient_queries.tsv", "symptom_queries.tsv")
 
 
 def load_queries(name: str = "queries.tsv") -> list[tuple[str, str, str]]:
