@@ -133,9 +133,15 @@ def child(url: str) -> int:
 
 
 #: The evaluation sets: the first one (the ranking was tuned on it), the lay-language one, what
-#: patients type on a phone (session 3), and words the vocabulary lacked (session 4); each written
-#: before the changes it measured.
-QUERY_SETS = ("queries.tsv", "lay_queries.tsv", "patient_queries.tsv", "vocab_queries.tsv")
+#: patients type on a phone (session 3), words the vocabulary lacked and what patients describe
+#: rather than name (session 4); each written before the changes it measured.
+QUERY_SETS = (
+    "queries.tsv",
+    "lay_queries.tsv",
+    "patient_queries.tsv",
+    "vocab_queries.tsv",
+    "symptom_queries.tsv",
+)
 
 
 def load_queries(name: str = "queries.tsv") -> list[tuple[str, str, str]]:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, JSONField, When
 
 from .models import ContentChange, FeedCounter
 
@@ -153,9 +153,13 @@ def pending() -> tuple[set[int], tuple | None]:
 
 
 def head() -> Change | None:
-    """The newest change, or None when the feed is empty."""
-    row = ContentChange.objects.order_by("-seq").values_list("seq", "token", "page_ids").first()
-    return Change(row[0], row[1], tuple(row[2])) if row else None
+    """The newest change, or None when the feed is empty; without its page ids.
+
+    Readers of the head want its position (the publish cache's generation, a follower's start),
+    not the pages it names: after an import those are thousands, read every 0.5 s by a poll.
+    """
+    row = ContentChange.objects.order_by("-seq").values_list("seq", "token").first()
+    return Change(row[0], row[1], ()) if row else None
 
 
 class Follower:
@@ -177,9 +181,12 @@ class Follower:
             self.started = True
             self._move_to(head())
             return None
+        # The change read last comes back too (its token tells the history still holds), but not
+        # its page ids: after an import they are thousands, and this runs before every search.
+        new_ids = Case(When(seq__gt=self.seq, then=F("page_ids")), default=None, output_field=JSONField())
         since = ContentChange.objects.filter(seq__gte=self.seq).order_by("seq")
-        rows = since.values_list("seq", "token", "page_ids")
-        changes = [Change(seq, token, tuple(ids)) for seq, token, ids in rows]
+        rows = since.annotate(new_ids=new_ids).values_list("seq", "token", "new_ids")
+        changes = [Change(seq, token, tuple(ids or ())) for seq, token, ids in rows]
         if self.seq:
             if not changes or (changes[0].seq, changes[0].token) != (self.seq, self.token):
                 self._move_to(changes[-1] if changes else head())

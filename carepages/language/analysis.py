@@ -60,14 +60,39 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
+#: A diminutive ("blaasje", "steentjes", "puistje"): the word before "-je" or "-jes" is at least this long.
+_DIMINUTIVE_RE = re.compile(r"^([a-z]{3,}[a-z])jes?$")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """The word's stem; a diminutive keeps its own ("blaasjes" → blaasje, see diminutive_base)."""
+    if _DIMINUTIVE_RE.match(word):
+        return word[:-1] if word.endswith("s") else word
     return _stemmer.stemWord(word)
 
 
+def diminutive_base(word: str) -> str | None:
+    """The stem of the word a diminutive is made from ("blaasjes" → blaas), or None.
+
+    The stemmer cuts "-je(s)" off, but a diminutive is often a word of its own: a *blaasje* (a
+    blister) is no *blaas* (the bladder), a *puistje* no *puist*. So "pijnlijke blaasjes" must not
+    rank pages about the bladder: the diminutive is its own term, and a page that has it meets a
+    query for the word it is made from as it meets a compound's part (index.py).
+    """
+    if not _DIMINUTIVE_RE.match(word):
+        return None
+    base = _stemmer.stemWord(word)
+    return base if base != stem(word) else None
+
+
 @lru_cache(maxsize=200_000)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """How common the word is in Dutch: wordfreq's Zipf scale (3 = once per million words, 0 = unknown)."""
     return zipf_frequency(word, "nl")
+
+
+_zipf = zipf
 
 
 def _known(word: str, min_length: int) -> bool:

@@ -44,6 +44,9 @@ class Clause:
     #: A lay term the stemmer changes: a page meets the first alternative (the term's stem) fully
     #: only when it has this word as written (see make_lay_clause).
     literal: str | None = None
+    #: A term of the lay vocabulary: the alternatives from here on are what it means; its weight
+    #: comes from those (and its own words, unless the stemmer made them another word).
+    meanings_from: int | None = None
 
 
 def make_clauses(index: SearchIndex, words: list[str]) -> list[Clause]:
@@ -88,9 +91,16 @@ def make_lay_clause(index: SearchIndex, words: list[str], means: list[str], is_l
             literal = words[0]
     else:
         alternatives = [[{analysis.stem(w): EXACT_QUALITY} for w in words if w not in analysis.STOPWORDS]]
+    meanings_from = len(alternatives)
     for meaning in means:
         alternatives.extend(_meaning_alternatives(index, meaning))
-    return Clause(word=" ".join(words), alternatives=alternatives, exact=True, literal=literal)
+    return Clause(
+        word=" ".join(words),
+        alternatives=alternatives,
+        exact=True,
+        literal=literal,
+        meanings_from=meanings_from,
+    )
 
 
 def _meaning_alternatives(index: SearchIndex, meaning: str) -> list[list[dict[str, float]]]:

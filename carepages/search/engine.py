@@ -11,6 +11,7 @@ title is the query comes first. See docs/search.md.
 """
 
 import heapq
+import math
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -186,10 +187,8 @@ def rank(index: SearchIndex, query: str) -> tuple[Ranked, Ranked, list[Clause]]:
     _complete_capped(index, clauses, clause_scores)
     _apply_joins(index, [clause.word for clause in clauses], clause_scores)
 
-    weights = [
-        index.idf(max(_clause_df(index, c), len(scores), 1))
-        for c, scores in zip(clauses, clause_scores, strict=True)
-    ]
+    weights = [_clause_weight(index, c, scores) for c, scores in zip(clauses, clause_scores, strict=True)]
+    _restrict_to_places(index, clauses, clause_scores, weights)
     total_weight = sum(weights)
     base: dict[int, float] = {}
     met: dict[int, float] = {}  # the share of the query's weight a page meets at all
@@ -305,11 +304,73 @@ def _slot_scores(
     return scores
 
 
+def _restrict_to_places(
+    index: SearchIndex, clauses: list[Clause], clause_scores: list[dict[int, float]], weights: list[float]
+) -> None:
+    """A campus named beside what the patient looks for restricts, it does not outweigh.
+
+    In "kinderarts augustinus" or "longziekten palfijn" the campus's name is the rarest word, and
+    the campus's own page has it in its title: it came first, before the service the patient
+    looks for. Beside other words, a campus's name counts as met by every page that names the
+    campus (a service lists its campuses, least weight), in whatever field: among the pages at
+    the campus, the other words decide the order. A query of campus names only ("palfijn",
+    "zas palfijn") finds the campus as any query does.
+    """
+    places = [c.exact and c.meanings_from is None and index.is_place(_own_term(c)) for c in clauses]
+    if not any(places) or all(places):
+        return
+    for i, place in enumerate(places):
+        if place:  # the pages that name the campus; not those that meet only a part ("middel")
+            naming = index.weights(_own_term(clauses[i]), set(clause_scores[i]))
+            clause_scores[i] = {**clause_scores[i], **dict.fromkeys(naming, 1.0)}
+
+
+def _own_term(clause: Clause) -> str:
+    """The stem of the clause's word as written (its first alternative's first term)."""
+    return next(iter(clause.alternatives[0][0]))
+
+
+def _clause_weight(index: SearchIndex, clause: Clause, scores: dict[int, float]) -> float:
+    """How much the clause's word says about what the patient looks for: the rarer, the more.
+
+    Rare on the site (idf) and rare in Dutch: in a sentence ("mijn oma vergeet de laatste tijd
+    alles") the everyday words ("laatste", "tijd") say little even on a site where few pages
+    happen to use them; the word that matters is rare in both. A lay term weighs as what it
+    means ("kinderarts" as "kindergeneeskunde"), not as its own stem or a part ("arts").
+    """
+    if clause.meanings_from is not None:
+        readings = clause.alternatives[clause.meanings_from :]
+        if not clause.literal:
+            readings = [clause.alternatives[0], *readings]
+        site = index.idf(max(max((_alternative_df(index, slots) for slots in readings), default=1), 1))
+    else:
+        site = index.idf(max(_clause_df(index, clause), len(scores), 1))
+    return min(site, _language_idf(clause.word, index.idf(1)))
+
+
+#: About how many words a page has, to read a word's frequency in Dutch as a share of pages.
+PAGE_WORDS = 300
+
+
+def _language_idf(text: str, most: float) -> float:
+    """The idf the word (of several: the rarest) would have on pages of everyday Dutch, at most `most`."""
+    zipf = min((analysis.zipf(word) for word in text.split()), default=0.0)
+    if zipf <= 0:
+        return most
+    share = min(1.0, PAGE_WORDS * 10 ** (zipf - 9))
+    return min(most, math.log(1 + 1 / share))
+
+
 def _clause_df(index: SearchIndex, clause: Clause) -> int:
     """How many pages meet the clause, about: the commonest of its terms."""
     return max(
         (index.df(term) for slots in clause.alternatives for slot in slots for term in slot), default=0
     )
+
+
+def _alternative_df(index: SearchIndex, slots: list[dict[str, float]]) -> int:
+    """About how many pages meet every slot: at most those of the rarest slot."""
+    return min(max((index.df(term) for term in slot), default=0) for slot in slots)
 
 
 def _apply_joins(index: SearchIndex, words: list[str], clause_scores: list[dict[int, float]]) -> None:

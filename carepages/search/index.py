@@ -22,7 +22,7 @@ from .models import SearchDocument
 
 #: Bump when the analysis changes: stored analyses of an older version are redone on load
 #: (and rewritten by `manage.py rebuild_search_index`).
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 #: How much a word counts in each field: the title and the editors' other names weigh the same.
 FIELD_WEIGHTS = {"title": 1.0, "also_known_as": 1.0, "intro": 0.4, "body": 0.15}
@@ -30,6 +30,9 @@ FIELD_WEIGHTS = {"title": 1.0, "also_known_as": 1.0, "intro": 0.4, "body": 0.15}
 PART_QUALITY = 0.85
 #: A query scores at most this many pages per word (see SearchIndex.top_postings).
 MAX_SCORED_POSTINGS = 600
+#: A word of a campus's title is a name, not an everyday word, under this Zipf frequency: "palfijn"
+#: (1.5), "augustinus" (3.1), "middelheim" (2.6) are; "medisch" (4.6), "hoge" (5.2) are not.
+PLACE_NAME_MAX_ZIPF = 4.0
 #: Repeated words in the body count a little, with diminishing returns.
 BODY_TF_BONUS = 0.03
 BODY_TF_CAP = 5
@@ -61,6 +64,9 @@ def _word_analysis(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     if len(pieces) > 1:
         parts.extend(analysis.stem(piece) for piece in pieces)
     parts.extend(analysis.compound_terms(word))
+    base = analysis.diminutive_base(word)
+    if base:  # "steentjes" is met by a query for "steen", as a compound's part is
+        parts.append(base)
     return analysis.stem(word), tuple(parts), analysis.split_compound(word)
 
 
@@ -180,6 +186,7 @@ class SearchIndex:
         self._sorted_words: list[str] | None = None
         self._words_by_length: dict | None = None
         self._sounds: tuple[dict[str, list[str]], list[str]] | None = None
+        self._places: frozenset[str] | None = None
         #: The lay vocabulary the queries are read with (reloaded when editors change it).
         self.lexicon = lexicon if lexicon is not None else Lexicon()
 
@@ -195,6 +202,8 @@ class SearchIndex:
     def add(self, doc: Doc) -> None:
         self.remove(doc.page_id)
         self._docs[doc.page_id] = doc
+        if doc.kind == "location":
+            self._places = None
         top = self._top
         postings = self._postings
         for term, weight in doc.terms.items():
@@ -218,6 +227,8 @@ class SearchIndex:
         doc = self._docs.pop(page_id, None)
         if doc is None:
             return
+        if doc.kind == "location":
+            self._places = None
         for term in doc.terms:
             self._top.pop(term, None)
             posting = self._postings.get(term)
@@ -231,6 +242,24 @@ class SearchIndex:
                 del self._word_counts[word]
                 self._word_stems.pop(word, None)
                 self._sorted_words = self._words_by_length = self._sounds = None
+
+    def is_place(self, term: str) -> bool:
+        """`term` is the stem of a name in a campus's title ("palfijn" of "ZAS Palfijn").
+
+        Names only: not an everyday word of a title ("Medisch Centrum", "Hoge Beuken"), which
+        patients type for other things.
+        """
+        if self._places is None:
+            self._places = frozenset(
+                analysis.stem(word)
+                for doc in self._docs.values()
+                if doc.kind == "location"
+                for word in analysis.words(doc.title)
+                if word.isalpha()
+                and word not in analysis.STOPWORDS
+                and analysis.zipf(word) < PLACE_NAME_MAX_ZIPF
+            )
+        return term in self._places
 
     # -- terms ----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ page is marked when it meets one of them as the index would have met it.
 """
 
 import re
+from bisect import bisect_right
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -35,6 +36,21 @@ def candidate_pattern(query_terms: set[str]) -> re.Pattern:
     return re.compile("|".join(sorted({re.escape(term[:4]) for term in query_terms if term})) or "(?!)")
 
 
+def _first_candidate(text: str, spans: list[re.Match], candidate: re.Pattern) -> int:
+    """The first word that may meet a query term; the words before it cannot.
+
+    A page whose words matched in its title only is otherwise stemmed word by word to its end
+    (a third of a search's time, measured). In plain ASCII text, folding is lower-casing, so
+    one search of the text finds where the candidates start.
+    """
+    if not text.isascii():
+        return 0
+    hit = candidate.search(text.lower())
+    if hit is None:
+        return len(spans)
+    return max(0, bisect_right([span.start() for span in spans], hit.start()) - 1)
+
+
 def snippet(
     doc: Doc, query_terms: set[str], candidate: re.Pattern | None = None, seen: dict[str, bool] | None = None
 ) -> tuple[str, SafeString]:
@@ -43,7 +59,9 @@ def snippet(
     `seen` remembers, across the results of one query, which words meet its terms: the pages
     of one result list share most of their words, and stemming each again is most of the cost.
     """
-    text = " ".join(" ".join(part.split()) for part in (doc.intro, doc.body) if part)[:SNIPPET_SCAN_CHARS]
+    text = " ".join(" ".join(part[:SNIPPET_SCAN_CHARS].split()) for part in (doc.intro, doc.body) if part)[
+        :SNIPPET_SCAN_CHARS
+    ]
     spans = list(_TEXT_WORD_RE.finditer(text))
     if not spans:
         return "", mark_safe("")
@@ -58,7 +76,7 @@ def snippet(
         return found
 
     # Only the first match places the window, and only the words in it are marked.
-    first = next((i for i in range(len(spans)) if meets(i)), 0)
+    first = next((i for i in range(_first_candidate(text, spans, candidate), len(spans)) if meets(i)), 0)
     start = max(0, first - 6) if first > 6 else 0
     end = min(len(spans), start + SNIPPET_WORDS)
     begin_char = spans[start].start()

@@ -146,3 +146,31 @@ def test_a_link_row_saved_from_a_shell_is_a_change_whatever_app_holds_it(site_st
     with committed():
         DoctorService.objects.create(page=doctor, service=service)
     assert changes()[len(before) :] == [(before[-1][0] + 1, [])]
+
+
+def test_a_follower_does_not_read_again_the_pages_of_the_change_it_read_last(page, committed):
+    """Before every search the index reads the feed since the change it saw last: after an import,
+    that change names thousands of pages, read again and again until the next change. Only its
+    position (seq and token) is read: its page ids are not, whatever they hold."""
+    follower = feed.Follower()
+    follower.read()
+    with committed():
+        page.unpublish()
+    assert [change.page_ids for change in follower.read()] == [(page.pk,)]
+    # Not a list of pages any more: reading it would fail.
+    ContentChange.objects.filter(seq=follower.seq).update(page_ids=5)
+    with CaptureQueriesContext(connection) as queries:
+        assert follower.read() == []
+    assert len(queries) == 1
+    with committed():
+        page.save_revision().publish()
+    assert [change.page_ids for change in follower.read()] == [(page.pk,)]
+
+
+def test_the_head_of_the_feed_is_its_position_without_the_pages(site_structure, committed):
+    """The publish cache polls the head every 0.5 s: after an import it does not read its pages."""
+    with committed():
+        import_document(hospital_file())
+    newest = ContentChange.objects.order_by("-seq").first()
+    assert len(newest.page_ids) > 1
+    assert (feed.head().seq, feed.head().token, feed.head().page_ids) == (newest.seq, newest.token, ())

@@ -15,6 +15,16 @@ def test_snowball_stemming_meets_word_forms():
     assert analysis.stem("ontstekingen") == analysis.stem("ontsteking")
 
 
+def test_a_diminutive_keeps_its_own_stem_and_knows_the_word_it_is_made_from():
+    # A blister (blaasje) is no bladder (blaas): the stemmer alone cut both to "blaas".
+    assert analysis.stem("blaasjes") == analysis.stem("blaasje") != analysis.stem("blaas")
+    assert analysis.diminutive_base("blaasjes") == analysis.stem("blaas")
+    assert analysis.stem("steentjes") == analysis.stem("steentje")
+    assert analysis.diminutive_base("steentjes") == analysis.stem("steen")
+    assert analysis.diminutive_base("rugje") is None  # too short to tell
+    assert analysis.diminutive_base("blaas") is None
+
+
 def test_compounds_split_into_known_words():
     assert analysis.split_compound("schouderpijn") == ("schouder", "pijn")
     assert analysis.split_compound("oogontsteking") == ("oog", "ontsteking")

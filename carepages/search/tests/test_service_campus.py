@@ -38,3 +38,45 @@ def test_a_renamed_campus_is_renamed_in_its_services_search_text(site_structure)
     campus.save_revision().publish()
     assert _slugs("cardiologie zuid")[:1] == ["cardiologie"]
     assert "cardiologie" not in _slugs("noord")
+
+
+def test_a_campus_named_beside_what_the_patient_looks_for_restricts_the_results(site_structure):
+    """ "kinderarts augustinus" found the campus first: its name is the rarest word of the query and
+    in the campus's title, while many pages speak of a "kinderarts". The campus's name restricts:
+    the service at that campus comes first, the campus after it, a service elsewhere later."""
+    augustinus = LocationPageFactory(
+        parent=site_structure.locations, title="ZAS Augustinus", slug="zas-augustinus", address="Wilrijk"
+    )
+    cadix = LocationPageFactory(parent=site_structure.locations, title="ZAS Cadix", slug="zas-cadix")
+    ServicePageFactory(
+        parent=site_structure.services,
+        title="Kindergeneeskunde",
+        slug="kindergeneeskunde",
+        intro="De kinderarts verzorgt baby's en kinderen.",
+        locations=[augustinus],
+    )
+    ServicePageFactory(
+        parent=site_structure.services,
+        title="Kinderchirurgie",
+        slug="kinderchirurgie",
+        intro="De kinderarts verwijst naar de chirurg.",
+        locations=[cadix],
+    )
+    ServicePageFactory(
+        parent=site_structure.services, title="Cardiologie", slug="cardiologie", locations=[augustinus]
+    )
+    for n in range(6):
+        ServicePageFactory(
+            parent=site_structure.services,
+            title=f"Dienst {n}",
+            slug=f"dienst-{n}",
+            intro="Ook de kinderarts werkt hier.",
+            locations=[cadix],
+        )
+
+    found = _slugs("kinderarts augustinus")
+    assert found[0] == "kindergeneeskunde"
+    assert found.index("zas-augustinus") < found.index("kinderchirurgie")
+    # Alone, a campus's name finds the campus.
+    assert _slugs("augustinus")[:1] == ["zas-augustinus"]
+    assert _slugs("zas augustinus")[:1] == ["zas-augustinus"]
