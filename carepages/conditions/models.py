@@ -169,5 +169,6 @@ kinds.register(
         format_key="conditions",
         model="conditions.ConditionPage",
         order=10,
+        api_segment="conditions",
     )
 )

@@ -24,10 +24,9 @@ from django.conf import settings
 from django.utils.http import parse_etags, parse_http_date_safe
 
 from .rule import (
-    API_DETAIL,
-    API_LIST,
     SITEMAP_PATH,
     api_answer_may_be_kept,
+    api_read,
     body_is_public,
     memory_key,
     request_may_use_cache,
@@ -215,7 +214,7 @@ class PublishCacheFront:
             return False
         path = key.partition("?")[0]
         content_type = names.get("content-type", "")
-        if API_LIST.match(path) or API_DETAIL.match(path):
+        if api_read(path):
             return content_type.startswith("application/json") and api_answer_may_be_kept(key, body)
         if path == SITEMAP_PATH:
             return "xml" in content_type

@@ -209,5 +209,7 @@ kinds.register(
         model="services.ServicePage",
         order=40,
         search_text=_service_search_text,
+        api_segment="services",
+        api_filters=("location",),
     )
 )
