@@ -108,7 +108,7 @@ class Answer:
 
     entry: Entry
     headers: tuple[tuple[str, str], ...]
-    last_modified: int | None  # seconds, for If-Modified-Since; None when Django sent none
+    last_modified: int  # seconds: Django's Last-Modified, or the time of rendering
 
     @property
     def size(self) -> int:
@@ -116,8 +116,12 @@ class Answer:
 
 
 def make_answer(body: bytes, headers) -> Answer:
-    """Keep Django's ETag when it made one (the API's), so a client's tag stays valid across both."""
-    from django.utils.http import parse_http_date_safe
+    """Keep Django's ETag when it made one (the API's), so a client's tag stays valid across both.
+
+    Without a Last-Modified from Django (the sitemap, filtered pages) the answer gets the time
+    of rendering, the one nginx sends from the file's mtime.
+    """
+    from django.utils.http import http_date, parse_http_date_safe
 
     entry = make_entry(body, brotli_quality=ANSWER_BROTLI_QUALITY)
     given = {name.lower(): value for name, value in headers}
@@ -129,7 +133,13 @@ def make_answer(body: bytes, headers) -> Answer:
     if "accept-encoding" not in {part.lower() for part in vary}:
         vary.append("Accept-Encoding")
     kept += (("Vary", ", ".join(vary)),)
-    return Answer(entry, kept, parse_http_date_safe(given.get("last-modified", "")))
+    last_modified = parse_http_date_safe(given.get("last-modified", ""))
+    if last_modified is None:
+        # The time of rendering, as the file's mtime: nginx sends it, so the app front does too.
+        # Any later change makes a new generation, rendered (and so dated) again.
+        last_modified = int(time.time())
+        kept += (("Last-Modified", http_date(last_modified)),)
+    return Answer(entry, kept, last_modified)
 
 
 def answer_file(key: str) -> str | None:
@@ -409,8 +419,8 @@ class PublishStore:
         }
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
-            # nginx looks for the body: it comes last. Its mtime is the content's last change,
-            # so that nginx's Last-Modified is Django's (None: the time of writing).
+            # nginx looks for the body: it comes last. Its mtime is the answer's Last-Modified
+            # (Django's: the content's last change), so that nginx sends the same one.
             for suffix, data in (
                 (".gz", answer.entry.gzip),
                 (".br", answer.entry.brotli),
