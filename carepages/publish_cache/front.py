@@ -8,10 +8,11 @@ kept for the next request. Admin, search, previews and documents never qualify.
 Conditional requests (If-None-Match, lists and weak tags) and Accept-Encoding (with
 q-values) are answered on the miss and on the hit alike.
 
-The API's reads, filtered and paged listings and the sitemap are kept in memory by the
-same generation (`memory_key` in rule.py names them): rendered once by Django with the
-canonical query string, then answered with Django's own headers (Content-Type, CORS,
-Cache-Control, Last-Modified, ETag) plus the security headers, until the next change.
+The API's reads, filtered and paged listings and the sitemap are kept as files by the
+same generation (`memory_key` in rule.py names them; store.py writes them, nginx serves
+them too): rendered once by Django with the canonical query string, then answered with
+Django's own headers (Content-Type, CORS, Cache-Control, Last-Modified, ETag) plus the
+security headers, until the next change.
 """
 
 from __future__ import annotations

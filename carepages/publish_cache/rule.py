@@ -11,9 +11,11 @@ Every cache path asks this module, so they cannot disagree:
   carepages/security/tests/test_publish_cache_nginx.py runs the real nginx against the
   same table of requests as this module, so the two cannot drift.
 
-Beside the pages on disk, the front keeps in memory the other answers that are the same
+Beside the pages, the front keeps as files the other answers that are the same
 for everyone and change only with the content (`memory_key`): the API's lists and details
 (not its search), filtered and paged listings (`?locatie=`, `?pagina=`) and the sitemap.
+The API's kinds and the filters of their lists come from the page-kind registry
+(`api_segment`, `api_filters` in carepages/core/kinds.py): a new kind needs no line here.
 Only known parameters with well-formed values make a key, in one canonical order; any
 other query string (unknown, repeated or malformed parameters) goes to Django, which
 answers it as before. An answer is kept only when Django confirms it is the real thing
@@ -41,7 +43,7 @@ from django.conf import settings
 from django.http.cookie import parse_cookie
 
 # Page paths that are safe to map onto directories: slugs, lower case, ending in "/". The
-# API's paths have the same shape but are never pages: they are kept in memory (below).
+# API's paths have the same shape but are never pages: their answers are kept apart (below).
 CACHEABLE_PATH = re.compile(r"^/(?!api/)(?:[a-z0-9][a-z0-9_-]*/)*$")
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Django's message framework keeps flash messages in this cookie (CookieStorage).
@@ -118,7 +120,7 @@ def body_is_public(body: bytes) -> bool:
     return not any(marker in body for marker in PRIVATE_MARKERS)
 
 
-# -- answers kept in memory: the API's reads, filtered listings, the sitemap ---------------
+# -- answers kept beside the pages: the API's reads, filtered listings, the sitemap ---------
 
 SITEMAP_PATH = "/sitemap.xml"
 # The API's lists and details: /api/v1/<segment>/ and /api/v1/<segment>/<slug>/. Which segments
@@ -181,7 +183,7 @@ def known_parameters(path: str) -> dict[str, Callable[[str], bool]] | None:
 
 
 def memory_key(environ) -> str | None:
-    """The canonical "path?query" of a request the front may answer from memory, or None.
+    """The canonical "path?query" of a request the front may answer from a kept answer, or None.
 
     None for a plain page path (the pages on disk answer those), for credentials, and for
     any query string that is not made of known parameters with valid values, each once.
