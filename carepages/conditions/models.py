@@ -180,5 +180,6 @@ kinds.register(
         model="conditions.ConditionPage",
         order=10,
         asks_feedback=True,
+        api_segment="conditions",
     )
 )

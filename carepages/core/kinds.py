@@ -64,6 +64,11 @@ class PageKind:
     #: Whether its pages ask "Was deze informatie nuttig?" (their template includes
     #: feedback/form.html); the feedback form takes answers for those pages only.
     asks_feedback: bool = False
+    #: The API's URL segment for the kind (/api/v1/<segment>/ and /api/v1/<segment>/<slug>/),
+    #: "" when the API serves the kind at no path of its own (docs/api.md).
+    api_segment: str = ""
+    #: The filters of that API list besides `limit` and `offset`, each taking a slug.
+    api_filters: tuple[str, ...] = ()
 
     @property
     def model_class(self):
@@ -79,10 +84,12 @@ _registry: dict[str, PageKind] = {}
 
 
 def register(kind: PageKind) -> PageKind:
-    """Add a kind; its key, soort and index slug must be new."""
+    """Add a kind; its key, soort, index slug and API segment must be new."""
     for other in _registry.values():
         if other.key != kind.key and (other.soort == kind.soort or other.index_slug == kind.index_slug):
             raise ValueError(f"page kind {kind.key!r} reuses the soort or index slug of {other.key!r}")
+        if other.key != kind.key and kind.api_segment and other.api_segment == kind.api_segment:
+            raise ValueError(f"page kind {kind.key!r} reuses the API segment of {other.key!r}")
     _registry[kind.key] = kind
     return kind
 
@@ -128,6 +135,11 @@ def api_types() -> list[str]:
     own = [kind.api_type for kind in all() if kind.api_type == kind.key]
     grouped = [kind.api_type for kind in all() if kind.api_type != kind.key]
     return list(dict.fromkeys(own + grouped))
+
+
+def api_segments() -> dict[str, tuple[str, ...]]:
+    """The API's paths of page kinds: segment -> the filters of its list (the publish cache reads it)."""
+    return {kind.api_segment: kind.api_filters for kind in all() if kind.api_segment}
 
 
 def of_api_type(api_type: str) -> list[PageKind]:

@@ -192,5 +192,7 @@ kinds.register(
         model="doctors.DoctorPage",
         order=70,
         search_text=_doctor_search_text,
+        api_segment="doctors",
+        api_filters=("service", "location"),
     )
 )

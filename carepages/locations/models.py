@@ -241,5 +241,6 @@ kinds.register(
         model="locations.LocationPage",
         order=50,
         search_text=_location_search_text,
+        api_segment="locations",
     )
 )

@@ -8,10 +8,11 @@ kept for the next request. Admin, search, previews and documents never qualify.
 Conditional requests (If-None-Match, lists and weak tags) and Accept-Encoding (with
 q-values) are answered on the miss and on the hit alike.
 
-The API's reads, filtered and paged listings and the sitemap are kept in memory by the
-same generation (`memory_key` in rule.py names them): rendered once by Django with the
-canonical query string, then answered with Django's own headers (Content-Type, CORS,
-Cache-Control, Last-Modified, ETag) plus the security headers, until the next change.
+The API's reads, filtered and paged listings and the sitemap are kept as files by the
+same generation (`memory_key` in rule.py names them; store.py writes them, nginx serves
+them too): rendered once by Django with the canonical query string, then answered with
+Django's own headers (Content-Type, CORS, Cache-Control, Last-Modified, ETag) plus the
+security headers, until the next change.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from django.conf import settings
 from django.utils.http import parse_etags, parse_http_date_safe
 
 from .rule import (
-    API_DETAIL,
-    API_LIST,
     SITEMAP_PATH,
     api_answer_may_be_kept,
+    api_read,
     body_is_public,
     memory_key,
     request_may_use_cache,
@@ -215,7 +215,7 @@ class PublishCacheFront:
             return False
         path = key.partition("?")[0]
         content_type = names.get("content-type", "")
-        if API_LIST.match(path) or API_DETAIL.match(path):
+        if api_read(path):
             return content_type.startswith("application/json") and api_answer_may_be_kept(key, body)
         if path == SITEMAP_PATH:
             return "xml" in content_type

@@ -11,9 +11,11 @@ Every cache path asks this module, so they cannot disagree:
   carepages/security/tests/test_publish_cache_nginx.py runs the real nginx against the
   same table of requests as this module, so the two cannot drift.
 
-Beside the pages on disk, the front keeps in memory the other answers that are the same
+Beside the pages, the front keeps as files the other answers that are the same
 for everyone and change only with the content (`memory_key`): the API's lists and details
 (not its search), filtered and paged listings (`?locatie=`, `?pagina=`) and the sitemap.
+The API's kinds and the filters of their lists come from the page-kind registry
+(`api_segment`, `api_filters` in carepages/core/kinds.py): a new kind needs no line here.
 Only known parameters with well-formed values make a key, in one canonical order; any
 other query string (unknown, repeated or malformed parameters) goes to Django, which
 answers it as before. An answer is kept only when Django confirms it is the real thing
@@ -35,13 +37,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.http.cookie import parse_cookie
 
 # Page paths that are safe to map onto directories: slugs, lower case, ending in "/". The
-# API's paths have the same shape but are never pages: they are kept in memory (below).
+# API's paths have the same shape but are never pages: their answers are kept apart (below).
 CACHEABLE_PATH = re.compile(r"^/(?!api/)(?:[a-z0-9][a-z0-9_-]*/)*$")
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Django's message framework keeps flash messages in this cookie (CookieStorage).
@@ -118,11 +120,13 @@ def body_is_public(body: bytes) -> bool:
     return not any(marker in body for marker in PRIVATE_MARKERS)
 
 
-# -- answers kept in memory: the API's reads, filtered listings, the sitemap ---------------
+# -- answers kept beside the pages: the API's reads, filtered listings, the sitemap ---------
 
 SITEMAP_PATH = "/sitemap.xml"
-API_LIST = re.compile(r"^/api/v1/(conditions|services|locations|doctors)/$")  # not /api/v1/search/: live
-API_DETAIL = re.compile(r"^/api/v1/(?:conditions|services|locations|doctors)/[a-z0-9][a-z0-9_-]*/$")
+# The API's lists and details: /api/v1/<segment>/ and /api/v1/<segment>/<slug>/. Which segments
+# are kept is the page-kind registry's (`api_segment`, carepages/core/kinds.py): not
+# /api/v1/search/, which stays live.
+API_PATH = re.compile(r"^/api/v1/([a-z][a-z0-9_-]*)/(?:([a-z0-9][a-z0-9_-]*)/)?$")
 SLUG_VALUE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 # The API's own bounds (carepages/api/api.py): limit 1–100, offset 0–1,000,000.
 MAX_API_LIMIT = 100
@@ -151,24 +155,35 @@ def _offset(value: str) -> bool:
     return bool(re.fullmatch(r"0|[1-9][0-9]{0,6}", value)) and int(value) <= MAX_API_OFFSET
 
 
+def api_read(path: str) -> tuple[str, bool] | None:
+    """(segment, is_detail) for a list or a detail of a page kind the API serves; None otherwise."""
+    from carepages.core import kinds
+
+    match = API_PATH.match(path)
+    if match is None or match.group(1) not in kinds.api_segments():
+        return None
+    return match.group(1), match.group(2) is not None
+
+
 def known_parameters(path: str) -> dict[str, Callable[[str], bool]] | None:
-    """The query parameters an answer kept in memory may have at `path`; None: never kept."""
-    if path == SITEMAP_PATH or API_DETAIL.match(path):
+    """The query parameters an answer kept by the front may have at `path`; None: never kept."""
+    from carepages.core import kinds
+
+    if path == SITEMAP_PATH:
         return {}
-    if match := API_LIST.match(path):
-        parameters = {"limit": _limit, "offset": _offset}
-        if match.group(1) == "services":
-            parameters["location"] = _slug
-        if match.group(1) == "doctors":
-            parameters |= {"service": _slug, "location": _slug}
-        return parameters
+    if api := api_read(path):
+        segment, is_detail = api
+        if is_detail:
+            return {}
+        filters = kinds.api_segments()[segment]
+        return {"limit": _limit, "offset": _offset} | dict.fromkeys(filters, _slug)
     if path_is_cacheable(path):
         return {"locatie": _slug_or_all, "pagina": _page_number}
     return None
 
 
 def memory_key(environ) -> str | None:
-    """The canonical "path?query" of a request the front may answer from memory, or None.
+    """The canonical "path?query" of a request the front may answer from a kept answer, or None.
 
     None for a plain page path (the pages on disk answer those), for credentials, and for
     any query string that is not made of known parameters with valid values, each once.
@@ -214,7 +229,8 @@ def api_answer_may_be_kept(key: str, body: bytes) -> bool:
 
     if PageViewRestriction.objects.exists():
         return False
-    if API_LIST.match(key.partition("?")[0]) and "offset=" in key:
+    api = api_read(urlsplit(key).path)
+    if api and not api[1] and "offset=" in key:
         try:
             return bool(json.loads(body).get("results"))
         except (ValueError, AttributeError):

@@ -14,38 +14,61 @@ never be written into a newer generation: no stale page survives a change.
 nginx serves `current/<path>/index.html` directly (deploy/carepages.nginx.conf); the app
 front (front.py) keeps the bytes of the live generation in memory.
 
-Answers that are not pages on disk (the API's reads, filtered listings, the sitemap; see
-`memory_key` in rule.py) live only in memory, per process and per generation, with the
-headers Django gave them. They are bounded: at most MAX_QUERY_ANSWERS answers to a query
-string and MAX_ANSWER_BYTES in all. Past a bound nothing is evicted (the answers everyone
-reads stay); a new variant is simply answered by Django until the next generation.
+The other answers that are the same for everyone (the API's reads, filtered listings, the
+sitemap; `memory_key` in rule.py names them) are files too, beside the pages, with the
+headers Django gave them in a `.meta` file:
+
+    g-<token>/_q/<scheme>/<host>/api/v1/conditions/rugpijn/q.json         /api/v1/conditions/rugpijn/
+    g-<token>/_q/<scheme>/<host>/api/v1/services/q.limit=5&location=x.json the canonical query string
+    g-<token>/_q/<scheme>/<host>/aandoeningen/rugpijn/q.locatie=x.html    a filtered page
+    g-<token>/_q/<scheme>/<host>/sitemap.xml/q.xml                        the sitemap
+    …/q….json.gz, .br, .meta                                             compressed, Django's headers
+
+Their bytes hold absolute links built from the scheme and host, hence those in the path.
+nginx serves them only for the exact canonical query string (its `map` blocks); every app
+process (granian's workers, other app servers on the folder) reads them like pages. They
+are bounded per generation, for all processes together (a locked `_q/.budget` file): at
+most MAX_QUERY_ANSWERS files for query strings and MAX_ANSWER_BYTES in all. Past a bound
+nothing is evicted (what everyone reads stays); a new variant is simply answered by Django
+until the next generation.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 from django.conf import settings
 
-from .rule import body_is_public, path_is_cacheable
+from .rule import SITEMAP_PATH, api_read, body_is_public, path_is_cacheable
 
 LIVE_LINK = "current"
 GENERATION_PREFIX = "g-"
-# Bounds of the answers kept in memory, per process and generation (see the module docstring).
+# Bounds of the answers kept as files, per generation, for all processes (module docstring).
 MAX_QUERY_ANSWERS = 2_000
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
-# Brotli quality for answers kept in memory: rendered on a request, so quicker than the pages' 11.
+ANSWERS_DIR = "_q"  # never a page path: those start with a letter or a digit
+BUDGET_FILE = ".budget"
+# What may name an answer's file: a host as nginx's `map` accepts it (plus a port, which only
+# direct requests to an app server carry), and a canonical query string (rule.memory_key).
+HOST_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+ANSWER_HOST = re.compile(rf"{HOST_LABEL}(?:\.{HOST_LABEL})*(?::[0-9]{{1,5}})?")
+ANSWER_QUERY = re.compile(r"[a-z0-9=&_-]{0,200}")
+# Brotli quality for answers: rendered on a request, so quicker than the pages' 11.
 ANSWER_BROTLI_QUALITY = 6
 # Django's headers that the front sets itself on a kept answer.
 OWN_HEADERS = {"content-length", "etag", "vary", "x-publish-cache"}
@@ -85,7 +108,7 @@ class Answer:
 
     entry: Entry
     headers: tuple[tuple[str, str], ...]
-    last_modified: int | None  # seconds, for If-Modified-Since; None when Django sent none
+    last_modified: int  # seconds: Django's Last-Modified, or the time of rendering
 
     @property
     def size(self) -> int:
@@ -93,8 +116,12 @@ class Answer:
 
 
 def make_answer(body: bytes, headers) -> Answer:
-    """Keep Django's ETag when it made one (the API's), so a client's tag stays valid across both."""
-    from django.utils.http import parse_http_date_safe
+    """Keep Django's ETag when it made one (the API's), so a client's tag stays valid across both.
+
+    Without a Last-Modified from Django (the sitemap, filtered pages) the answer gets the time
+    of rendering, the one nginx sends from the file's mtime.
+    """
+    from django.utils.http import http_date, parse_http_date_safe
 
     entry = make_entry(body, brotli_quality=ANSWER_BROTLI_QUALITY)
     given = {name.lower(): value for name, value in headers}
@@ -106,7 +133,38 @@ def make_answer(body: bytes, headers) -> Answer:
     if "accept-encoding" not in {part.lower() for part in vary}:
         vary.append("Accept-Encoding")
     kept += (("Vary", ", ".join(vary)),)
-    return Answer(entry, kept, parse_http_date_safe(given.get("last-modified", "")))
+    last_modified = parse_http_date_safe(given.get("last-modified", ""))
+    if last_modified is None:
+        # The time of rendering, as the file's mtime: nginx sends it, so the app front does too.
+        # Any later change makes a new generation, rendered (and so dated) again.
+        last_modified = int(time.time())
+        kept += (("Last-Modified", http_date(last_modified)),)
+    return Answer(entry, kept, last_modified)
+
+
+def answer_file(key: str) -> str | None:
+    """Where the answer to `key` ("scheme://host/path?query") lives in a generation; None: nowhere.
+
+    Every part is checked against a strict shape first (nothing else reaches the file
+    system): a known scheme, a plain host name, a page, API or sitemap path (slugs only),
+    and a canonical query string, which has no dot, slash or percent sign.
+    """
+    parts = urlsplit(key)
+    if parts.scheme not in ("http", "https") or not ANSWER_HOST.fullmatch(parts.netloc):
+        return None
+    if not ANSWER_QUERY.fullmatch(parts.query):
+        return None
+    if parts.path == SITEMAP_PATH:
+        extension = ".xml"
+    elif api_read(parts.path):
+        extension = ".json"
+    elif path_is_cacheable(parts.path):
+        extension = ".html"
+    else:
+        return None
+    name = "q" + (f".{parts.query}" if parts.query else "") + extension
+    folders = [folder for folder in parts.path.split("/") if folder]
+    return "/".join([ANSWERS_DIR, parts.scheme, parts.netloc, *folders, name])
 
 
 class PublishStore:
@@ -123,9 +181,7 @@ class PublishStore:
         self.root = Path(root or cache_dir())
         self._lock = threading.Lock()
         self._memory: dict[str, Entry] = {}
-        self._answers: dict[str, Answer] = {}
-        self._answer_bytes = 0
-        self._query_answers = 0
+        self._answers: dict[str, Answer] = {}  # read from the live generation's files
         self._fault: str | None = None
         self._write_fault = False  # a page could not be written in this generation (logged)
         try:
@@ -240,8 +296,6 @@ class PublishStore:
         """Empty the memory (under the lock): a new generation starts with nothing kept."""
         self._memory = {}
         self._answers = {}
-        self._answer_bytes = 0
-        self._query_answers = 0
 
     def _prune(self, keep: str) -> None:
         # Another process may have switched to a newer generation meanwhile: keep that one too.
@@ -315,35 +369,110 @@ class PublishStore:
                 self._memory[path] = entry
         return True
 
-    # -- answers kept in memory only ----------------------------------------
+    # -- answers beside the pages: the API's reads, filtered listings, the sitemap -------
 
     def get_answer(self, key: str) -> Answer | None:
-        if self.live_token() is None:
+        token = self.live_token()
+        if token is None:
             return None
-        return self._answers.get(key)
+        answer = self._answers.get(key)
+        if answer is not None:
+            return answer
+        relative = answer_file(key)
+        if relative is None:
+            return None
+        file = self.root / f"{GENERATION_PREFIX}{token}" / relative
+        try:
+            # The body is written last: when it is there, the rest is complete.
+            body = file.read_bytes()
+            meta = json.loads(_sibling(file, ".meta").read_bytes())
+            compressed = _sibling(file, ".gz").read_bytes(), _sibling(file, ".br").read_bytes()
+            entry = Entry(body, *compressed, meta["etag"])
+            answer = Answer(entry, tuple(tuple(pair) for pair in meta["headers"]), meta["last_modified"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        with self._lock:
+            if token == self._token:
+                self._answers[key] = answer
+        return answer
 
     def put_answer(self, key: str, answer: Answer, token: str | None) -> bool:
-        """Keep an answer rendered while `token` was live, within the bounds; False when refused."""
+        """Write an answer rendered while `token` was live, within the bounds; False when refused."""
         if token is None or not body_is_public(answer.entry.body) or self.live_token() != token:
             return False
+        relative = answer_file(key)
+        if relative is None:
+            return False
+        if key in self._answers:
+            return True
+        generation = self.root / f"{GENERATION_PREFIX}{token}"
+        file = generation / relative
+        if file.exists():
+            return True  # another process wrote it meanwhile: the same bytes
+        if not self._reserve(generation, "?" in key, answer.size):
+            return False
+        meta = {
+            "key": key,
+            "etag": answer.entry.etag,
+            "headers": answer.headers,
+            "last_modified": answer.last_modified,
+        }
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            # nginx looks for the body: it comes last. Its mtime is the answer's Last-Modified
+            # (Django's: the content's last change), so that nginx sends the same one.
+            for suffix, data in (
+                (".gz", answer.entry.gzip),
+                (".br", answer.entry.brotli),
+                (".meta", json.dumps(meta).encode()),
+                ("", answer.entry.body),
+            ):
+                _write_atomically(_sibling(file, suffix), data, mtime=answer.last_modified)
+        except OSError as error:
+            if generation.is_dir():
+                self._note(error)
+            return False
         with self._lock:
-            if token != self._token:
-                return False
-            if key in self._answers:
-                return True
-            is_query = "?" in key
-            if is_query and self._query_answers >= MAX_QUERY_ANSWERS:
-                return False
-            if self._answer_bytes + answer.size > MAX_ANSWER_BYTES:
-                return False
-            self._answers[key] = answer
-            self._answer_bytes += answer.size
-            self._query_answers += is_query
+            if token == self._token:
+                self._answers[key] = answer
         return True
 
+    def _reserve(self, generation: Path, is_query: bool, size: int) -> bool:
+        """Count one more answer in the generation's budget, shared by all processes; False past a bound."""
+        budget = generation / ANSWERS_DIR / BUDGET_FILE
+        try:
+            budget.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(budget, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            if generation.is_dir():
+                self._note(error)
+            return False
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)  # released by the close below
+            counted = os.pread(descriptor, 64, 0).split()
+            count, total = (int(counted[0]), int(counted[1])) if len(counted) == 2 else (0, 0)
+            if (is_query and count >= MAX_QUERY_ANSWERS) or total + size > MAX_ANSWER_BYTES:
+                return False
+            os.pwrite(descriptor, f"{count + is_query} {total + size}".ljust(63).encode() + b"\n", 0)
+            return True
+        except (OSError, ValueError) as error:
+            self._note(OSError(str(error)))
+            return False
+        finally:
+            os.close(descriptor)
+
     def answer_keys(self) -> set[str]:
-        """The keys kept in memory for the live generation (for tests and the operator)."""
-        return set(self._answers)
+        """The keys with a file in the live generation (for tests and the operator)."""
+        token = self.live_token()
+        if token is None:
+            return set()
+        found = set()
+        with contextlib.suppress(OSError):
+            for meta in (self.root / f"{GENERATION_PREFIX}{token}" / ANSWERS_DIR).rglob("q*.meta"):
+                with contextlib.suppress(OSError, ValueError, KeyError):
+                    if _sibling(meta, "", drop=".meta").exists():
+                        found.add(json.loads(meta.read_bytes())["key"])
+        return found
 
     def paths(self) -> set[str]:
         """The page paths with a file in the live generation (what nginx can answer)."""
@@ -373,12 +502,19 @@ class PublishStore:
                 file.with_name(name).unlink(missing_ok=True)  # index.html first: nginx stops at once
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _sibling(file: Path, suffix: str, drop: str = "") -> Path:
+    """`q.json` -> `q.json.gz` (suffix added), or `q.json.meta` -> `q.json` (drop removed)."""
+    return file.with_name(file.name.removesuffix(drop) + suffix)
+
+
+def _write_atomically(target: Path, data: bytes, mtime: int | None = None) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         os.chmod(temporary, 0o644)
+        if mtime is not None:
+            os.utime(temporary, (mtime, mtime))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -221,5 +221,7 @@ kinds.register(
         order=40,
         asks_feedback=True,
         search_text=_service_search_text,
+        api_segment="services",
+        api_filters=("location",),
     )
 )

@@ -198,3 +198,87 @@ def test_a_publish_changes_the_api_answer_and_the_filtered_page_at_once(
         _, headers, body = call(front, path, query=query)
         assert headers["x-publish-cache"] == "miss", path
         assert b"Cardiologie en hartchirurgie" in body, path
+
+
+# -- the answers are files in the generation, shared by every worker (issue 9) -------------
+
+
+def answer_files(front) -> list:
+    """The answers' bodies on disk in the live generation (what nginx can serve)."""
+    generation = front.store.root / f"g-{front.store.live_token()}"
+    return [file for file in (generation / "_q").rglob("q*") if file.suffix in (".json", ".html", ".xml")]
+
+
+def test_another_worker_answers_from_the_file_without_rendering(
+    front, condition, tmp_path, django_assert_num_queries
+):
+    for path, query in ((API_DETAIL, ""), (PAGE, "locatie=campus-noord"), ("/sitemap.xml", "")):
+        _, first, body = call(front, path, query=query)
+        assert first["x-publish-cache"] == "miss"
+        with front_in_this_process(front.store.root) as other:  # a second granian worker
+            other._start_poller()  # its first look at the generation, before the first answer
+            with django_assert_num_queries(0):
+                status, headers, again = call(other, path, query=query)
+        assert (status, headers["x-publish-cache"], again) == (200, "hit", body), path
+        assert {k: v for k, v in headers.items() if k != "x-publish-cache"} == {
+            k: v for k, v in first.items() if k != "x-publish-cache"
+        }
+
+
+def test_the_file_is_dated_as_the_answer_so_nginx_sends_the_same_last_modified(front, condition):
+    from django.utils.http import parse_http_date
+
+    for path, query in ((API_DETAIL, ""), (PAGE, "locatie=campus-noord")):
+        _, headers, _ = call(front, path, query=query)
+        key = "http://testserver" + path + (f"?{query}" if query else "")
+        file = front.store.root / f"g-{front.store.live_token()}" / store_module.answer_file(key)
+        assert int(file.stat().st_mtime) == parse_http_date(headers["last-modified"])
+        status, again, body = call(front, path, query=query, if_modified_since=headers["last-modified"])
+        assert (status, body, again["x-publish-cache"]) == (304, b"", "hit")
+
+
+def test_a_flood_of_variants_stays_within_the_bounds_on_disk(front, condition, monkeypatch):
+    monkeypatch.setattr(store_module, "MAX_QUERY_ANSWERS", 5)
+    call(front, API_DETAIL)
+    for limit in range(1, 41):
+        for offset in ("", "&offset=0"):
+            call(front, "/api/v1/conditions/", query=f"limit={limit}{offset}")
+    files = answer_files(front)
+    assert len([file for file in files if file.name != "q.json"]) == 5  # query strings: the bound
+    assert len(files) == 6  # and the detail, which has none
+    assert call(front, API_DETAIL)[1]["x-publish-cache"] == "hit"
+
+    monkeypatch.setattr(store_module, "MAX_ANSWER_BYTES", 0)  # every byte spent: nothing new is written
+    _, headers, _ = call(front, "/sitemap.xml")
+    assert headers.get("x-publish-cache") is None
+    assert len(answer_files(front)) == 6
+
+
+def test_a_new_api_kind_is_kept_with_no_line_in_the_rule(db):
+    from carepages.core import kinds
+    from carepages.publish_cache import rule
+
+    def key(path, query=""):
+        return rule.memory_key({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query})
+
+    leaflet = kinds.PageKind(
+        key="leaflet",
+        api_type="leaflet",
+        label="Folder",
+        plural="Folders",
+        soort="folder",
+        index_slug="folders",
+        format_key="leaflets",
+        model="conditions.ConditionPage",
+        order=99,
+        api_segment="leaflets",
+        api_filters=("service",),
+    )
+    assert key("/api/v1/leaflets/", "limit=5") is None
+    with kinds.registered(leaflet):
+        assert key("/api/v1/leaflets/", "service=cardiologie&limit=5") == (
+            "/api/v1/leaflets/?limit=5&service=cardiologie"
+        )
+        assert key("/api/v1/leaflets/folder-hart/") == "/api/v1/leaflets/folder-hart/"
+        assert key("/api/v1/leaflets/", "location=campus-noord") is None  # not one of its filters
+    assert key("/api/v1/leaflets/folder-hart/") is None

@@ -156,7 +156,7 @@ def test_changes_show_on_every_page_of_every_instance(cluster):
     )
 
 
-# Answered from each instance's memory (rule.memory_key), by the same generation as the pages.
+# Kept as files in each instance's cache folder (rule.memory_key), by the same generation as the pages.
 # Before the outage test: the editor's connection does not survive the database's restart.
 MEMORY_PATHS = [
     "/api/v1/services/neurologie/",
