@@ -165,3 +165,31 @@ def test_the_vocabulary_covers_every_kind():
         counts[row.kind] = counts.get(row.kind, 0) + 1
     assert len(ROWS) >= 900
     assert all(counts[kind] >= 60 for kind in ("be", "nl", "volks", "en", "fr")), counts
+
+
+BODY_PAGES = {
+    "knieklachten": ("Knieklachten", "Pijn in de knie na een val, door slijtage of door overbelasting."),
+    "rugpijn": ("Rugpijn", "Pijn onderaan de rug komt vaak voor en gaat meestal vanzelf over."),
+    "schouderpijn": ("Schouderpijn", "Pijn in de schouder bij het heffen van je arm."),
+    "maagpijn": ("Maagpijn", "Een zeurende of brandende pijn in de maag, boven in de buik."),
+}
+
+
+@pytest.fixture
+def body_pages(site_structure):
+    for slug, (title, intro) in BODY_PAGES.items():
+        ConditionPageFactory(parent=site_structure.conditions, title=title, slug=slug, intro=intro)
+
+
+@pytest.mark.parametrize(
+    "query, slug",
+    [
+        ("pain in my knee", "knieklachten"),
+        ("knee pain", "knieklachten"),
+        ("pijn in mijn back", "rugpijn"),
+        ("shoulder pain", "schouderpijn"),
+        ("stomach pain", "maagpijn"),
+    ],
+)
+def test_english_body_words_find_the_page_in_a_mixed_or_english_query(body_pages, query, slug):
+    assert first(query) == slug
