@@ -117,12 +117,52 @@ class FooterSettings(BaseGenericSetting):
         help_text="Staat ook als ‘V.U.’ op elke afgedrukte pagina.",
     )
     email = models.EmailField("algemeen e-mailadres", blank=True)
+    # Usually pages of the hospital's main website, so addresses rather than pages of this site.
+    privacy_url = models.URLField(
+        "privacyverklaring",
+        blank=True,
+        help_text="Volledig adres (https://…) van de privacyverklaring van het ziekenhuis.",
+    )
+    accessibility_url = models.URLField(
+        "toegankelijkheidsverklaring",
+        blank=True,
+        help_text="Volledig adres (https://…) van de toegankelijkheidsverklaring van deze website.",
+    )
+    cookies_url = models.URLField(
+        "cookiebeleid",
+        blank=True,
+        help_text="Volledig adres (https://…) van het cookiebeleid, als het ziekenhuis er een heeft.",
+    )
 
     panels = [
         FieldPanel("ombudsdienst"),
         FieldPanel("publisher"),
         MultiFieldPanel([FieldPanel("email")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_url"), FieldPanel("accessibility_url"), FieldPanel("cookies_url")],
+            heading="Over deze website",
+        ),
     ]
+
+    #: The statements a public hospital site owes its visitors (GDPR, the web accessibility
+    #: directive): flagged to editors while empty (placeholders.py).
+    REQUIRED_STATEMENTS = ("privacy_url", "accessibility_url")
+
+    def statement_links(self) -> list[tuple[str, str]]:
+        """(label, url) of the statements filled in, in the footer's order."""
+        names = ("privacy_url", "accessibility_url", "cookies_url")
+        return [
+            (self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name))
+            for name in names
+            if getattr(self, name)
+        ]
+
+    def missing_statements(self) -> tuple[str, ...]:
+        return tuple(
+            f"nog in te vullen: {self._meta.get_field(name).verbose_name}"
+            for name in self.REQUIRED_STATEMENTS
+            if not getattr(self, name)
+        )
 
     class Meta:
         verbose_name = "voettekst en contact"

@@ -101,7 +101,7 @@ def settings_findings() -> list[Finding]:
         Finding(str(setting._meta.verbose_name).capitalize(), problems, setting)
         for setting, problems in [
             (hospital, _identity_problems(hospital)),
-            (footer, problems_in([footer.ombudsdienst, footer.publisher])),
+            (footer, problems_in([footer.ombudsdienst, footer.publisher]) + footer.missing_statements()),
         ]
     ]
     return [finding for finding in findings if finding.problems]

@@ -63,3 +63,40 @@ def test_editing_the_footer_settings_in_the_admin_changes_the_footer_on_every_pa
 def test_without_contact_data_there_is_no_empty_contact_block(client, site_structure):
     FooterSettings.objects.create(ombudsdienst="<p>Ombudsdienst</p>", publisher="<p>Uitgever</p>")
     assert "Contact" not in [text(h) for h in footer(client).find_all("h2")]
+
+
+def test_the_statements_an_editor_links_are_in_every_footer(client, site_structure):
+    FooterSettings.objects.create(
+        privacy_url="https://www.azecht.be/privacy",
+        accessibility_url="https://www.azecht.be/toegankelijkheid",
+        cookies_url="https://www.azecht.be/cookies",
+    )
+    about = region(footer(client), "Over deze website")
+    assert [(text(a), a["href"]) for a in about.find_all("a")] == [
+        ("Privacyverklaring", "https://www.azecht.be/privacy"),
+        ("Toegankelijkheidsverklaring", "https://www.azecht.be/toegankelijkheid"),
+        ("Cookiebeleid", "https://www.azecht.be/cookies"),
+    ]
+
+
+def test_without_statements_there_is_no_empty_block(client, site_structure):
+    FooterSettings.objects.create(ombudsdienst="<p>Ombudsdienst</p>")
+    assert "Over deze website" not in [text(h) for h in footer(client).find_all("h2")]
+
+
+def test_a_statement_link_must_be_a_web_address(editor, site_structure):
+    settings = FooterSettings.load()
+    url = reverse("wagtailsettings:edit", args=["site_settings", "footersettings", settings.pk])
+    response = editor.post(
+        url,
+        {
+            "ombudsdienst": rich_text("<p>Ombudsdienst</p>"),
+            "publisher": rich_text("<p>Uitgever</p>"),
+            "email": "",
+            "privacy_url": "javascript:alert(1)",
+            "accessibility_url": "",
+            "cookies_url": "",
+        },
+    )
+    assert response.status_code == 200
+    assert FooterSettings.load().privacy_url == ""

@@ -10,6 +10,12 @@ from carepages.locations.models import LocationPage
 from carepages.site_settings.models import FooterSettings, HospitalSettings
 from carepages.site_settings.placeholders import find_placeholders, problems_in
 
+#: A hospital site owes its visitors these statements: flagged until an editor links them.
+MISSING_STATEMENTS = (
+    "nog in te vullen: privacyverklaring",
+    "nog in te vullen: toegankelijkheidsverklaring",
+)
+
 
 @pytest.mark.parametrize(
     ("value", "expected"),
@@ -42,7 +48,7 @@ def test_the_demo_content_placeholders_are_found(demo_content):
     assert len(campuses) == 10
     assert found == {
         "Ziekenhuis": ("voorbeeldnaam ‘Voorbeeldziekenhuis’", "voorbeeldnummer ‘03 000 00 00’"),
-        "Voettekst en contact": ("voorbeeldtekst ‘Voorbeeldtekst’",),
+        "Voettekst en contact": ("voorbeeldtekst ‘Voorbeeldtekst’", *MISSING_STATEMENTS),
         "Fysische geneeskunde en revalidatie": (
             "voorbeeldtekst ‘Voorbeeldinhoud’",
             "nog in te vullen: afspraak maken (telefoon of online)",
@@ -65,7 +71,7 @@ def test_a_dead_link_in_a_section_and_lorem_ipsum_in_the_footer(site_structure):
     found = {finding.label: finding.problems for finding in find_placeholders()}
     assert found == {
         "Ziekenhuis": ("voorbeeldnaam ‘Voorbeeldziekenhuis’",),
-        "Voettekst en contact": ("voorbeeldtekst ‘Lorem ipsum’",),
+        "Voettekst en contact": ("voorbeeldtekst ‘Lorem ipsum’", *MISSING_STATEMENTS),
         "Rugpijn": ("link zonder bestemming (#)",),
     }
 
@@ -83,15 +89,29 @@ def test_drafts_are_not_listed_and_fixing_the_text_clears_the_warning(demo_conte
 
 
 def fill_in_identity() -> None:
+    """What an editor fills in on a new site: the hospital's name and number, its statements."""
     hospital = HospitalSettings.load()
     hospital.name = "AZ Echt"
     hospital.phone = "03 123 45 67"
     hospital.save()
+    footer = FooterSettings.load()
+    footer.privacy_url = "https://www.azecht.be/privacy"
+    footer.accessibility_url = "https://www.azecht.be/toegankelijkheid"
+    footer.save()
+
+
+def test_each_missing_statement_is_flagged_until_it_is_linked(site_structure):
+    footer = FooterSettings.load()
+    footer.privacy_url = "https://www.azecht.be/privacy"
+    footer.save()
+    found = {finding.label: finding.problems for finding in find_placeholders()}
+    assert found["Voettekst en contact"] == ("nog in te vullen: toegankelijkheidsverklaring",)
 
 
 def test_the_example_identity_is_flagged_until_an_editor_changes_it(site_structure):
     assert [(f.label, f.problems) for f in find_placeholders()] == [
-        ("Ziekenhuis", ("voorbeeldnaam ‘Voorbeeldziekenhuis’",))
+        ("Ziekenhuis", ("voorbeeldnaam ‘Voorbeeldziekenhuis’",)),
+        ("Voettekst en contact", MISSING_STATEMENTS),
     ]
     fill_in_identity()
     assert find_placeholders() == []
